@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './headers';
+export * from './health';
+export * from './identifier';
+export * from './me';
+export * from './organizations';
+export * from './workspaces';

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  display_name: z.string(),
+  verified: z.boolean(),
+  organizations: z.array(z.string()),
+  date_joined: z.string(),
+});
+export type Me = z.infer<typeof meSchema>;

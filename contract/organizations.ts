@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { identifierSchema } from './identifier';
+
+export const ROLES = ['admin', 'member'] as const;
+export const roleSchema = z.enum(ROLES, { error: 'role must be "admin" or "member"' });
+export type Role = z.infer<typeof roleSchema>;
+
+const displayName = z
+  .string({ error: 'name must be a string' })
+  .trim()
+  .min(1, 'name is required')
+  .max(200, 'name must be at most 200 characters');
+
+export const organizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+/** An organization as its member sees it in the list: with the caller's role. */
+export const myOrganizationSchema = organizationSchema.extend({ role: roleSchema });
+export type MyOrganization = z.infer<typeof myOrganizationSchema>;
+
+export const organizationListSchema = z.object({ organizations: z.array(myOrganizationSchema) });
+export const organizationResponseSchema = z.object({ organization: organizationSchema });
+
+export const createOrganizationSchema = z.object({ id: identifierSchema, name: displayName });
+export type CreateOrganization = z.infer<typeof createOrganizationSchema>;
+export const updateOrganizationSchema = z.object({ name: displayName });
+export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;
+
+export const memberSchema = z.object({
+  user_id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  joined_at: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+export const memberListSchema = z.object({ members: z.array(memberSchema) });
+/**
+ * `invite_link` is an extra of the bundled server: a one-time sign-in link for a person
+ * who had no account, since it sends no mail. The hosted service leaves it out.
+ */
+export const memberResponseSchema = z.object({
+  member: memberSchema,
+  invite_link: z.string().optional(),
+});
+export type MemberResponse = z.infer<typeof memberResponseSchema>;
+
+export const inviteMemberSchema = z.object({
+  email: z
+    .string({ error: 'email must be a string' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'email must be a valid email address' })),
+  role: roleSchema,
+});
+export type InviteMember = z.infer<typeof inviteMemberSchema>;
+export const updateMemberSchema = z.object({ role: roleSchema });
+export type UpdateMember = z.infer<typeof updateMemberSchema>;
+
+export { displayName as displayNameSchema };
