@@ -25,7 +25,9 @@ export function identifierProblem(value: string): string | null {
   return null;
 }
 
-export const identifierSchema = z.string().superRefine((value, ctx) => {
-  const problem = identifierProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const identifierSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+  .superRefine((value, ctx) => {
+    const problem = identifierProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

@@ -2,14 +2,20 @@ import { z } from 'zod';
 import { identifierSchema } from './identifier';
 
 export const ROLES = ['admin', 'member'] as const;
-export const roleSchema = z.enum(ROLES, { error: 'role must be "admin" or "member"' });
+export const roleSchema = z.enum(ROLES, {
+  error: (issue) => (issue.input === undefined ? 'is required' : 'must be "admin" or "member"'),
+});
 export type Role = z.infer<typeof roleSchema>;
 
-const displayName = z
-  .string({ error: 'name must be a string' })
+/** Messages name no field: the server prefixes the field, the SPA shows them under it. */
+export const requiredString = z.string({
+  error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string'),
+});
+
+const displayName = requiredString
   .trim()
-  .min(1, 'name is required')
-  .max(200, 'name must be at most 200 characters');
+  .min(1, 'is required')
+  .max(200, 'must be at most 200 characters');
 
 export const organizationSchema = z.object({
   id: z.string(),
@@ -50,11 +56,10 @@ export const memberResponseSchema = z.object({
 export type MemberResponse = z.infer<typeof memberResponseSchema>;
 
 export const inviteMemberSchema = z.object({
-  email: z
-    .string({ error: 'email must be a string' })
+  email: requiredString
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'email must be a valid email address' })),
+    .pipe(z.email({ error: 'must be a valid email address' })),
   role: roleSchema,
 });
 export type InviteMember = z.infer<typeof inviteMemberSchema>;

@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+} from 'fastify';
+import { ERROR_CODES } from '../contract/errors';
+import type { User } from './auth/users-repository';
+import { findUserByToken } from './auth/users-repository';
+import { bearerToken } from './auth/tokens';
+import { DatabaseUnavailableError, type Db } from './db/index';
+import { ApiError, unauthorized } from './errors';
+import type { Logger } from './logger';
+import { registerProxy } from './proxy';
+import { healthRoutes } from './routes/health/routes';
+import { meRoutes } from './routes/me/routes';
+import { memberRoutes } from './routes/members/routes';
+import { organizationRoutes } from './routes/organizations/routes';
+import { workspaceRoutes } from './routes/workspaces/routes';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller, set by the auth hook on every route but /health and /ready. */
+    user: User;
+  }
+}
+
+export const API_PREFIX = '/api';
+
+export type AppOptions = {
+  logger: Logger;
+  bodyLimitBytes?: number;
+  /** Built SPA to serve beside the API; left out in API-only tests. */
+  staticDir?: string;
+} & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
+
+/** Builds the HTTP app without listening, so tests can drive it with `inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Uploads of later features stream for minutes; request time is bounded per route instead.
+    requestTimeout: 0,
+    // Per-request lines would drown the sign-in link and cost throughput; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error as FastifyError, options.bodyLimitBytes ?? 1024 * 1024);
+    if (apiError.status >= 500 && !(error instanceof DatabaseUnavailableError)) {
+      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    }
+    return reply.code(apiError.status).send(apiError.toEnvelope());
+  });
+
+  await app.register(
+    async (api) => {
+      if (options.proxyTarget !== undefined) {
+        await registerProxy(api, options.proxyTarget);
+        return;
+      }
+      const db = options.db;
+      await api.register(healthRoutes, { db });
+      await api.register(async (authed) => {
+        authed.decorateRequest('user', null as unknown as User);
+        authed.addHook('onRequest', async (request) => {
+          const token = bearerToken(request.headers.authorization);
+          if (!token) throw unauthorized('Sign in: send "Authorization: Bearer <token>"');
+          const user = await findUserByToken(db, token);
+          if (!user) throw unauthorized('The token is not valid: sign in again');
+          request.user = user;
+        });
+        await authed.register(meRoutes, { db });
+        await authed.register(organizationRoutes, { db });
+        await authed.register(memberRoutes, { db });
+        await authed.register(workspaceRoutes, { db });
+      });
+      api.setNotFoundHandler((request, reply) =>
+        reply.code(404).send({
+          error: {
+            code: ERROR_CODES.notFound,
+            message: `No API endpoint ${request.method} ${request.url}`,
+          },
+        }),
+      );
+    },
+    { prefix: API_PREFIX },
+  );
+
+  if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
+    await serveSpa(app, options.staticDir);
+  }
+  return app;
+}
+
+function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DatabaseUnavailableError) {
+    return new ApiError(
+      503,
+      ERROR_CODES.notReady,
+      'The database is not reachable: try again shortly',
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(
+        413,
+        ERROR_CODES.tooLarge,
+        `The request body is larger than ${bodyLimitBytes} bytes`,
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(400, ERROR_CODES.badRequest, 'Send the request body as application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(
+        400,
+        ERROR_CODES.badRequest,
+        'The request body is empty but Content-Type is application/json',
+      );
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError(400, ERROR_CODES.badRequest, 'The request body is not valid JSON');
+  }
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+    return new ApiError(
+      400,
+      ERROR_CODES.badRequest,
+      `The request body is not valid JSON: ${error.message}`,
+    );
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError(error.statusCode, ERROR_CODES.badRequest, error.message);
+  }
+  return new ApiError(
+    500,
+    ERROR_CODES.internal,
+    'Something went wrong on the server; the details are in its log',
+  );
+}
+
+/** Serves the built SPA; any non-API path that is not a file gets index.html (client routing). */
+async function serveSpa(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      // Vite fingerprints everything under assets/, so those can be cached for good.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', (request, reply) => {
+    const relative = decodeURIComponent((request.params as { '*': string })['*']);
+    const file = path.join(root, relative);
+    if (
+      relative !== '' &&
+      file.startsWith(root + path.sep) &&
+      fs.statSync(file, { throwIfNoEntry: false })?.isFile()
+    ) {
+      return reply.sendFile(relative);
+    }
+    if (path.extname(relative) !== '' && !relative.endsWith('.html')) {
+      return reply.code(404).type('text/plain').send('Not found');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

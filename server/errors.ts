@@ -1,0 +1,49 @@
+import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from '../contract/errors';
+import type { z } from 'zod';
+
+/** An error the API reports to its caller, in the one error envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { sqlstate?: string; position?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, ERROR_CODES.badRequest, message);
+export const unauthorized = (message: string) =>
+  new ApiError(401, ERROR_CODES.unauthorized, message);
+export const forbidden = (message: string) => new ApiError(403, ERROR_CODES.forbidden, message);
+export const notFound = (message: string) => new ApiError(404, ERROR_CODES.notFound, message);
+export const conflict = (message: string) => new ApiError(409, ERROR_CODES.conflict, message);
+export const notReady = (message: string) => new ApiError(503, ERROR_CODES.notReady, message);
+
+/** Formats zod issues as one sentence a person can act on: `id: must start with a letter`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Parses a request part with a contract schema; a mismatch is a 400 that says what was wrong. */
+export function parseWith<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  what = 'request body',
+): z.output<Schema> {
+  if (value === undefined || value === null) throw badRequest(`${what} is required (JSON)`);
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(describeIssues(result.error));
+  return result.data;
+}

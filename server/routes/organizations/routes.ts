@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  createOrganizationSchema,
+  updateOrganizationSchema,
+} from '../../../contract/organizations';
+import { requireAdmin, requireMember } from '../../auth/access';
+import type { Db } from '../../db/index';
+import { parseWith } from '../../errors';
+import { orgIdParam } from '../params';
+import {
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  listOrganizationsOf,
+  renameOrganization,
+} from './repository';
+
+export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get('/organizations', async (request) => ({
+    organizations: await listOrganizationsOf(db, request.user.id),
+  }));
+
+  app.post('/organizations', async (request, reply) => {
+    const body = parseWith(createOrganizationSchema, request.body);
+    const organization = await db.transaction((tx) =>
+      createOrganization(tx, { ...body, adminUserId: request.user.id }),
+    );
+    reply.code(201);
+    return { organization };
+  });
+
+  app.get('/organizations/:org_id', async (request) => {
+    const orgId = orgIdParam(request.params);
+    await requireMember(db, request.user.id, orgId);
+    return { organization: await getOrganization(db, orgId) };
+  });
+
+  app.patch('/organizations/:org_id', async (request) => {
+    const orgId = orgIdParam(request.params);
+    await requireAdmin(db, request.user.id, orgId, 'rename the organization');
+    const { name } = parseWith(updateOrganizationSchema, request.body);
+    return { organization: await renameOrganization(db, orgId, name) };
+  });
+
+  app.delete('/organizations/:org_id', async (request, reply) => {
+    const orgId = orgIdParam(request.params);
+    await db.transaction(async (tx) => {
+      await requireAdmin(tx, request.user.id, orgId, 'delete the organization');
+      await deleteOrganization(tx, orgId);
+    });
+    reply.code(204);
+  });
+}

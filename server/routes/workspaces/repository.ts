@@ -1,0 +1,58 @@
+import type { Workspace } from '../../../contract/workspaces';
+import { isPostgresError, quoteIdent, type Queryable } from '../../db/index';
+import { conflict } from '../../errors';
+
+const COLUMNS = 'w.id, w.org_id, w.name, w.type, w.created_at';
+
+export async function listWorkspaces(db: Queryable, orgId: string) {
+  return db.query<Workspace>(
+    `SELECT ${COLUMNS} FROM deeplake_console.workspaces w
+      WHERE w.org_id = $1 ORDER BY w.created_at, w.id`,
+    [orgId],
+  );
+}
+
+export async function getWorkspace(db: Queryable, workspaceId: string) {
+  const [workspace] = await db.query<Workspace>(
+    `SELECT ${COLUMNS} FROM deeplake_console.workspaces w WHERE w.id = $1`,
+    [workspaceId],
+  );
+  return workspace ?? null;
+}
+
+/** Records the workspace and creates its schema, together. Run inside a transaction. */
+export async function createWorkspace(
+  tx: Queryable,
+  { id, name, orgId }: { id: string; name: string; orgId: string },
+): Promise<Workspace> {
+  const taken = () =>
+    conflict(`The workspace id "${id}" is already taken on this server: choose another id`);
+  let workspace: Workspace | undefined;
+  try {
+    [workspace] = await tx.query<Workspace>(
+      `INSERT INTO deeplake_console.workspaces AS w (id, org_id, name) VALUES ($1, $2, $3)
+       RETURNING ${COLUMNS}`,
+      [id, orgId, name],
+    );
+    await tx.query(`CREATE SCHEMA ${quoteIdent(id)}`);
+  } catch (error) {
+    // 42P06: a schema of that name exists already, made outside the console.
+    if (isPostgresError(error) && (error.code === '23505' || error.code === '42P06')) throw taken();
+    throw error;
+  }
+  return workspace!;
+}
+
+export async function renameWorkspace(db: Queryable, workspaceId: string, name: string) {
+  const [workspace] = await db.query<Workspace>(
+    `UPDATE deeplake_console.workspaces w SET name = $2 WHERE w.id = $1 RETURNING ${COLUMNS}`,
+    [workspaceId, name],
+  );
+  return workspace ?? null;
+}
+
+/** Removes the workspace with all its tables. Run inside a transaction. */
+export async function deleteWorkspace(tx: Queryable, workspaceId: string) {
+  await tx.query(`DROP SCHEMA IF EXISTS ${quoteIdent(workspaceId)} CASCADE`);
+  await tx.query('DELETE FROM deeplake_console.workspaces WHERE id = $1', [workspaceId]);
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../test/harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+describe('workspaces', () => {
+  it('lists the default organization’s workspaces when no org header is sent', async () => {
+    const res = await server.call(server.adminToken, 'GET', '/api/workspaces');
+    expect(res.status).toBe(200);
+    expect(res.body.workspaces).toEqual([
+      {
+        id: 'default',
+        org_id: 'default',
+        name: 'Default workspace',
+        type: 'deeplake',
+        created_at: expect.any(String),
+      },
+    ]);
+  });
+
+  it('creates a workspace in the org the header picks, with its own schema', async () => {
+    const ana = await server.user('ana@example.com');
+    await server.call(ana.token, 'POST', '/api/organizations', {
+      body: { id: 'lab', name: 'Lab' },
+    });
+    const res = await server.call(ana.token, 'POST', '/api/workspaces', {
+      org: 'lab',
+      body: { id: 'experiments', name: 'Experiments' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.workspace).toMatchObject({
+      id: 'experiments',
+      org_id: 'lab',
+      name: 'Experiments',
+    });
+    const schema = await server.db.query(
+      `SELECT 1 FROM pg_namespace WHERE nspname = 'experiments'`,
+    );
+    expect(schema).toHaveLength(1);
+
+    const list = await server.call(ana.token, 'GET', '/api/workspaces', { org: 'lab' });
+    expect(list.body.workspaces.map((w: { id: string }) => w.id)).toEqual(['experiments']);
+    // Without the header: the caller's first organization, which is "lab" for ana.
+    const byDefault = await server.call(ana.token, 'GET', '/api/workspaces');
+    expect(byDefault.body.workspaces.map((w: { id: string }) => w.id)).toEqual(['experiments']);
+  });
+
+  it('refuses a taken id with 409 and a bad id with 400', async () => {
+    const taken = await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: { id: 'default', name: 'Again' },
+    });
+    expect(taken.status).toBe(409);
+    const reserved = await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: { id: 'information_schema', name: 'x' },
+    });
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.error.message).toContain('reserved');
+    const nothingMade = await server.db.query(
+      `SELECT 1 FROM deeplake_console.workspaces WHERE id IN ('information_schema')`,
+    );
+    expect(nothingMade).toHaveLength(0);
+  });
+
+  it('lets members use but not create, rename or delete workspaces', async () => {
+    const admin = await server.user('ws-admin@example.com');
+    const member = await server.user('ws-member@example.com');
+    await server.call(admin.token, 'POST', '/api/organizations', {
+      body: { id: 'shop', name: 'Shop' },
+    });
+    await server.call(admin.token, 'POST', '/api/organizations/shop/members', {
+      body: { email: 'ws-member@example.com', role: 'member' },
+    });
+    await server.call(admin.token, 'POST', '/api/workspaces', {
+      org: 'shop',
+      body: { id: 'sales', name: 'Sales' },
+    });
+
+    expect(
+      (await server.call(member.token, 'GET', '/api/workspaces', { org: 'shop' })).status,
+    ).toBe(200);
+    expect((await server.call(member.token, 'GET', '/api/workspaces/sales')).status).toBe(200);
+    const create = await server.call(member.token, 'POST', '/api/workspaces', {
+      org: 'shop',
+      body: { id: 'mine', name: 'Mine' },
+    });
+    expect(create.status).toBe(403);
+    const rename = await server.call(member.token, 'PATCH', '/api/workspaces/sales', {
+      body: { name: 'X' },
+    });
+    expect(rename.status).toBe(403);
+    expect((await server.call(member.token, 'DELETE', '/api/workspaces/sales')).status).toBe(403);
+
+    const renamed = await server.call(admin.token, 'PATCH', '/api/workspaces/sales', {
+      body: { name: 'Sales EU' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.workspace.name).toBe('Sales EU');
+  });
+
+  it('hides workspaces from non-members and from the wrong org header (404)', async () => {
+    const outsider = await server.user('ws-outsider@example.com');
+    expect((await server.call(outsider.token, 'GET', '/api/workspaces/default')).status).toBe(404);
+    expect(
+      (await server.call(outsider.token, 'GET', '/api/workspaces', { org: 'default' })).status,
+    ).toBe(404);
+    expect(
+      (await server.call(outsider.token, 'DELETE', '/api/workspaces/default', { org: 'default' }))
+        .status,
+    ).toBe(404);
+    // A member of "lab" asking for a "default" workspace through the lab header.
+    const wrongHeader = await server.call(server.adminToken, 'GET', '/api/workspaces/default', {
+      org: 'lab',
+    });
+    expect(wrongHeader.status).toBe(404);
+  });
+
+  it('deletes a workspace with its tables', async () => {
+    await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: { id: 'scratch', name: 'Scratch' },
+    });
+    await server.db.query('CREATE TABLE scratch.items (id int)');
+    const res = await server.call(server.adminToken, 'DELETE', '/api/workspaces/scratch');
+    expect(res.status).toBe(204);
+    expect((await server.call(server.adminToken, 'GET', '/api/workspaces/scratch')).status).toBe(
+      404,
+    );
+    expect(
+      await server.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'scratch'`),
+    ).toHaveLength(0);
+  });
+
+  it('tells a user in no organization what to do', async () => {
+    const lonely = await server.user('lonely@example.com');
+    const res = await server.call(lonely.token, 'GET', '/api/workspaces');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/no organization/);
+  });
+});

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ORG_HEADER } from '../../../contract/headers';
+import { createWorkspaceSchema, updateWorkspaceSchema } from '../../../contract/workspaces';
+import { requireAdmin, resolveOrganization, roleIn } from '../../auth/access';
+import type { Db, Queryable } from '../../db/index';
+import { forbidden, notFound, parseWith } from '../../errors';
+import { workspaceIdParam } from '../params';
+import {
+  createWorkspace,
+  deleteWorkspace,
+  getWorkspace,
+  listWorkspaces,
+  renameWorkspace,
+} from './repository';
+
+function orgHeader(request: FastifyRequest): string | undefined {
+  const value = request.headers[ORG_HEADER];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The workspace a request names, if the caller may use it: it must belong to an organization
+ * the caller is a member of, and to the one the org header names when it is sent. Anything
+ * else is the same 404, so ids of other people's workspaces stay private.
+ */
+export async function accessibleWorkspace(
+  db: Queryable,
+  request: FastifyRequest,
+  workspaceId: string,
+) {
+  const workspace = await getWorkspace(db, workspaceId);
+  const header = orgHeader(request);
+  const role = workspace ? await roleIn(db, request.user.id, workspace.org_id) : null;
+  if (!workspace || !role || (header !== undefined && header !== workspace.org_id)) {
+    throw notFound(`Workspace "${workspaceId}" not found`);
+  }
+  return { workspace, role };
+}
+
+export async function workspaceRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  app.get('/workspaces', async (request) => {
+    const { orgId } = await resolveOrganization(db, request.user.id, orgHeader(request));
+    return { workspaces: await listWorkspaces(db, orgId) };
+  });
+
+  app.post('/workspaces', async (request, reply) => {
+    const { orgId, role } = await resolveOrganization(db, request.user.id, orgHeader(request));
+    if (role !== 'admin') throw forbidden(`Only admins of "${orgId}" can create workspaces`);
+    const body = parseWith(createWorkspaceSchema, request.body);
+    const workspace = await db.transaction((tx) => createWorkspace(tx, { ...body, orgId }));
+    reply.code(201);
+    return { workspace };
+  });
+
+  app.get('/workspaces/:ws', async (request) => {
+    const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
+    return { workspace };
+  });
+
+  app.patch('/workspaces/:ws', async (request) => {
+    const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
+    await requireAdmin(db, request.user.id, workspace.org_id, 'rename workspaces');
+    const { name } = parseWith(updateWorkspaceSchema, request.body);
+    return { workspace: await renameWorkspace(db, workspace.id, name) };
+  });
+
+  app.delete('/workspaces/:ws', async (request, reply) => {
+    const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
+    await requireAdmin(db, request.user.id, workspace.org_id, 'delete workspaces');
+    await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
+    reply.code(204);
+  });
+}
