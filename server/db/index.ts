@@ -105,7 +105,7 @@ export function createDb({
   connectionString,
   logger,
   max = 10,
-  statementTimeoutMs = 15_000,
+  statementTimeoutMs = 5_000,
   applicationName = 'deeplake-console',
 }: DbOptions): Db {
   const pool = new pg.Pool({

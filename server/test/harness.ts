@@ -27,8 +27,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A server on its own fresh database (a copy of the migrated template), driven by inject. */
-export async function createTestServer(): Promise<TestServer> {
+/**
+ * A server on its own fresh database (a copy of the migrated template), driven by inject.
+ * `reach` lets a test put something between the app and Postgres (a proxy it can cut).
+ */
+export async function createTestServer({
+  reach = (url: string) => url,
+}: { reach?: (url: string) => string } = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (client) =>
@@ -36,9 +41,11 @@ export async function createTestServer(): Promise<TestServer> {
   );
   const url = databaseUrl(adminUrl, name);
   const logger = createLogger('silent');
-  const db = createDb({ connectionString: url, logger });
+  const setupDb = createDb({ connectionString: url, logger, max: 1 });
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
-  await bootstrap(db, { adminEmail: 'admin@example.com', adminToken });
+  await bootstrap(setupDb, { adminEmail: 'admin@example.com', adminToken });
+  await setupDb.close();
+  const db = createDb({ connectionString: reach(url), logger });
   const app = await buildApp({ db, logger });
 
   return {

@@ -1,0 +1,137 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningPostmaster } from './db/embedded';
+
+/**
+ * The real process, as `npm start` runs it: embedded Postgres under a fresh DATA_DIR, stopped
+ * cleanly on SIGTERM, and nothing lost after a SIGKILL and a restart.
+ */
+const ADMIN_TOKEN = 'process-test-admin-token-0123456789';
+let dataDir: string;
+let child: ChildProcess | undefined;
+
+const serverArgs = (port: number) => [
+  '--import',
+  'tsx',
+  'server/main.ts',
+  'start',
+  '--port',
+  String(port),
+  '--data-dir',
+  dataDir,
+  '--log-level',
+  'warn',
+];
+
+async function startServer(port: number) {
+  const proc = spawn(process.execPath, serverArgs(port), {
+    env: { ...process.env, ADMIN_TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout!.on('data', (chunk) => (output += chunk));
+  proc.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null);
+    if (ready?.status === 200) return { proc, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`server did not become ready:\n${output}`);
+}
+
+const api = (port: number, route: string, init: RequestInit = {}) =>
+  fetch(`http://127.0.0.1:${port}/api${route}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
+  });
+
+const exited = (proc: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.exitCode);
+    else proc.once('exit', (code) => resolve(code));
+  });
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-process-'));
+});
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  const orphan = await runningPostmaster(dataDir);
+  if (orphan) process.kill(orphan.pid, 'SIGINT');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  const port = 18_000 + Math.floor(Math.random() * 2_000);
+
+  it('starts on a fresh data directory with the first admin, org and workspace', async () => {
+    const started = await startServer(port);
+    child = started.proc;
+    expect(started.output()).toContain(`http://127.0.0.1:${port}/#token=${ADMIN_TOKEN}`);
+    const workspaces = await (await api(port, '/workspaces')).json();
+    expect(workspaces.workspaces.map((w: { id: string }) => w.id)).toEqual(['default']);
+  });
+
+  it('issues tokens from the CLI while the server runs', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/main.ts',
+        'token',
+        '--email',
+        'cli@example.com',
+        '--data-dir',
+        dataDir,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const token = result.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^dlc_/);
+    return fetch(`http://127.0.0.1:${port}/api/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then(async (res) => {
+      expect(res.status).toBe(200);
+      expect((await res.json()).email).toBe('cli@example.com');
+    });
+  });
+
+  it('loses nothing when killed with SIGKILL and started again', async () => {
+    const created = await api(port, '/organizations', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'survivor', name: 'Survivor' }),
+    });
+    expect(created.status).toBe(201);
+    child!.kill('SIGKILL');
+    await exited(child!);
+
+    const restarted = await startServer(port);
+    child = restarted.proc;
+    const org = await api(port, '/organizations/survivor');
+    expect(org.status).toBe(200);
+    // The first start's admin token is not re-created, and still works.
+    expect(restarted.output()).not.toContain('#token=');
+  });
+
+  it('stops embedded Postgres cleanly on SIGTERM, leaving no process behind', async () => {
+    const before = await runningPostmaster(dataDir);
+    expect(before).not.toBeNull();
+    child!.kill('SIGTERM');
+    expect(await exited(child!)).toBe(0);
+    expect(await runningPostmaster(dataDir)).toBeNull();
+    expect(() => process.kill(before!.pid, 0)).toThrow();
+  });
+});
