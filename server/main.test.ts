@@ -79,7 +79,7 @@ describe('the server process', () => {
     const started = await startServer(port);
     child = started.proc;
     expect(started.output()).toContain(`http://127.0.0.1:${port}/#token=${ADMIN_TOKEN}`);
-    const workspaces = await (await api(port, '/workspaces')).json();
+    const workspaces = (await (await api(port, '/workspaces')).json()) as any;
     expect(workspaces.workspaces.map((w: { id: string }) => w.id)).toEqual(['default']);
   });
 
@@ -105,7 +105,7 @@ describe('the server process', () => {
       headers: { authorization: `Bearer ${token}` },
     }).then(async (res) => {
       expect(res.status).toBe(200);
-      expect((await res.json()).email).toBe('cli@example.com');
+      expect(((await res.json()) as any).email).toBe('cli@example.com');
     });
   });
 
