@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runningPostmaster } from './db/embedded';
+import { exited, spawnServer } from './test/spawn-server';
 
 /**
  * The real process, as `npm start` runs it: embedded Postgres under a fresh DATA_DIR, stopped
@@ -13,36 +14,8 @@ const ADMIN_TOKEN = 'process-test-admin-token-0123456789';
 let dataDir: string;
 let child: ChildProcess | undefined;
 
-const serverArgs = (port: number) => [
-  '--import',
-  'tsx',
-  'server/main.ts',
-  'start',
-  '--port',
-  String(port),
-  '--data-dir',
-  dataDir,
-  '--log-level',
-  'warn',
-];
-
 async function startServer(port: number) {
-  const proc = spawn(process.execPath, serverArgs(port), {
-    env: { ...process.env, ADMIN_TOKEN },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout!.on('data', (chunk) => (output += chunk));
-  proc.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null);
-    if (ready?.status === 200) return { proc, output: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`server did not become ready:\n${output}`);
+  return spawnServer({ port, dataDir, env: { ADMIN_TOKEN } });
 }
 
 const api = (port: number, route: string, init: RequestInit = {}) =>
@@ -53,12 +26,6 @@ const api = (port: number, route: string, init: RequestInit = {}) =>
       'content-type': 'application/json',
       ...init.headers,
     },
-  });
-
-const exited = (proc: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve(proc.exitCode);
-    else proc.once('exit', (code) => resolve(code));
   });
 
 beforeAll(async () => {
