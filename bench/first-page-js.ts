@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { spawnServer } from '../server/test/spawn-server';
 
@@ -17,10 +17,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-bench-js-'));
 const server = await spawnServer({ port: 18_700, dataDir, env: { ADMIN_TOKEN } });
 const browser = await chromium.launch(config.use?.launchOptions);
 
-async function scriptBytes(
-  url: string,
-  waitFor: (page: import('@playwright/test').Page) => Promise<void>,
-) {
+async function scriptBytes(url: string, waitFor: (page: Page) => Promise<void>) {
   const page = await browser.newPage();
   const scripts = new Map<string, number>();
   page.on('response', async (response) => {

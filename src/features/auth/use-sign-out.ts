@@ -1,0 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { signOut } from '../../lib/session';
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    signOut('signed-out');
+    queryClient.clear();
+  }, [queryClient]);
+}

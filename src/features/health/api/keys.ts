@@ -1,0 +1,5 @@
+export const healthKeys = {
+  all: ['health'] as const,
+  live: () => [...healthKeys.all, 'live'] as const,
+  ready: () => [...healthKeys.all, 'ready'] as const,
+};

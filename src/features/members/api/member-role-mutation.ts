@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { memberResponseSchema, type Role } from '../../../../contract/organizations';
+import { api, segment } from '../../../lib/api-client';
+import { organizationKeys } from '../../organizations/api/keys';
+import { memberKeys } from './keys';
+
+export function useChangeMemberRole(orgId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      api.patch(
+        `/organizations/${segment(orgId)}/members/${segment(userId)}`,
+        { role },
+        { schema: memberResponseSchema },
+      ),
+    onSuccess: async ({ member }) => {
+      toast.success(`${member.email} is now ${member.role === 'admin' ? 'an admin' : 'a member'}`);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) }),
+        // Your own role shows in the organization list and decides which actions you see.
+        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
+      ]);
+    },
+  });
+}

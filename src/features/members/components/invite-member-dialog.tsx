@@ -1,0 +1,172 @@
+import { Check, Copy } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import {
+  inviteMemberSchema,
+  type MemberResponse,
+  type Role,
+} from '../../../../contract/organizations';
+import { Button } from '../../../components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogFooter } from '../../../components/ui/dialog';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { FieldLabel, TextField } from '../../../components/ui/input';
+import { Select } from '../../../components/ui/select';
+import { useInviteMember } from '../api/member-invite-mutation';
+import { ROLE_OPTIONS } from './role-options';
+
+export function InviteMemberDialog({
+  orgId,
+  orgName,
+  open,
+  onOpenChange,
+}: {
+  orgId: string;
+  orgName: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const invite = useInviteMember(orgId);
+  const close = () => onOpenChange(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) invite.reset();
+        onOpenChange(next);
+      }}
+    >
+      <DialogContent
+        title="Invite member"
+        description={`Add someone to ${orgName} by email. Admins manage the organization; members use its workspaces.`}
+      >
+        {invite.data?.invite_link ? (
+          <InviteLink response={invite.data} inviteLink={invite.data.invite_link} onDone={close} />
+        ) : (
+          <InviteForm
+            onSubmit={(values) =>
+              invite.mutate(values, {
+                onSuccess: (response) => {
+                  if (!response.invite_link) close();
+                },
+              })
+            }
+            pending={invite.isPending}
+            error={invite.error?.message ?? null}
+          />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function InviteForm({
+  onSubmit,
+  pending,
+  error,
+}: {
+  onSubmit: (values: { email: string; role: Role }) => void;
+  pending: boolean;
+  error: string | null;
+}) {
+  const roleId = useId();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('member');
+  const [emailError, setEmailError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = inviteMemberSchema.safeParse({ email, role });
+    if (!parsed.success) {
+      setEmailError(
+        email.trim() === '' ? 'Enter an email address.' : 'Enter a valid email address.',
+      );
+      return;
+    }
+    setEmailError(null);
+    onSubmit(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <TextField
+        label="Email"
+        type="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={emailError}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="space-y-1.5">
+        <FieldLabel htmlFor={roleId}>Role</FieldLabel>
+        <Select
+          id={roleId}
+          value={role}
+          onValueChange={(value) => setRole(value as Role)}
+          options={ROLE_OPTIONS}
+        />
+      </div>
+      {error && <FormAlert>{error}</FormAlert>}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button>Cancel</Button>
+        </DialogClose>
+        <Button type="submit" variant="primary" pending={pending}>
+          Send invite
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** The bundled server sends no mail, so the person's sign-in link is handed over here. */
+function InviteLink({
+  response,
+  inviteLink,
+  onDone,
+}: {
+  response: MemberResponse;
+  inviteLink: string;
+  onDone: () => void;
+}) {
+  const [copied, setCopied] = useState(false);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(inviteLink);
+      setCopied(true);
+      toast.success('Invite link copied');
+    } catch {
+      toast.error('Could not copy: select the link and copy it by hand.');
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-fg">
+        <strong>{response.member.email}</strong> was added as {response.member.role}. This server
+        sends no email: give them this sign-in link yourself. Treat it like a password.
+      </p>
+      <TextField
+        label="Invite link"
+        value={inviteLink}
+        readOnly
+        onFocus={(event) => event.currentTarget.select()}
+        className="[&_input]:font-mono [&_input]:text-xs"
+      />
+      <DialogFooter>
+        <Button onClick={() => void copy()}>
+          {copied ? (
+            <Check aria-hidden className="size-4" />
+          ) : (
+            <Copy aria-hidden className="size-4" />
+          )}
+          Copy invite link
+        </Button>
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </DialogFooter>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+import { useQuery } from '@tanstack/react-query';
+import { Info, LogOut, UserPlus, UserX, Users } from 'lucide-react';
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Member, Role } from '../../../../contract/organizations';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { buttonClasses } from '../../../components/ui/button-styles';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Select } from '../../../components/ui/select';
+import { ListSkeleton } from '../../../components/ui/skeleton';
+import { Table, Td, Th, Tr } from '../../../components/ui/table';
+import { isApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { meQueryOptions } from '../../auth/api/me-query';
+import { organizationQueryOptions } from '../../organizations/api/organization-query';
+import { organizationListQueryOptions } from '../../organizations/api/organizations-query';
+import { useChangeMemberRole } from '../api/member-role-mutation';
+import { useLeaveOrganization, useRemoveMember } from '../api/member-remove-mutation';
+import { memberListQueryOptions } from '../api/members-query';
+import { isSelf, LAST_ADMIN_RULE, memberPermissions } from '../member-permissions';
+import { InviteMemberDialog } from './invite-member-dialog';
+import { ROLE_OPTIONS } from './role-options';
+
+export function MembersScreen() {
+  const { orgId = '' } = useParams();
+  useDocumentTitle('Members');
+  useFollowUrlOrganization(orgId);
+  const navigate = useNavigate();
+  const lastAdminNoteId = useId();
+
+  const organization = useQuery(organizationQueryOptions(orgId));
+  const members = useQuery(memberListQueryOptions(orgId));
+  const me = useQuery(meQueryOptions());
+  const changeRole = useChangeMemberRole(orgId);
+  const removeMember = useRemoveMember(orgId);
+  const leave = useLeaveOrganization(orgId);
+
+  const [inviting, setInviting] = useState(false);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [confirmingLeave, setConfirmingLeave] = useState(false);
+  const [confirmingSelfDemotion, setConfirmingSelfDemotion] = useState(false);
+
+  const orgName = organization.data?.name ?? orgId;
+  const { self, isAdmin, isLastAdmin } = memberPermissions(members.data ?? [], me.data);
+
+  function requestRoleChange(member: Member, role: Role) {
+    if (role === member.role) return;
+    // Giving up your own admin rights cannot be undone by you: ask first.
+    if (isSelf(member, self) && role === 'member') setConfirmingSelfDemotion(true);
+    else changeRole.mutate({ userId: member.user_id, role });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={
+          <>
+            People in <span className="font-medium text-fg">{orgName}</span>{' '}
+            <code className="font-mono text-xs">({orgId})</code>
+          </>
+        }
+        actions={
+          members.isSuccess &&
+          self && (
+            <>
+              {isAdmin && (
+                <Button variant="primary" onClick={() => setInviting(true)}>
+                  <UserPlus aria-hidden className="size-4" />
+                  Invite member
+                </Button>
+              )}
+              <Button
+                onClick={() => setConfirmingLeave(true)}
+                disabled={isLastAdmin}
+                aria-describedby={isLastAdmin ? lastAdminNoteId : undefined}
+              >
+                <LogOut aria-hidden className="size-4" />
+                Leave organization
+              </Button>
+            </>
+          )
+        }
+      />
+
+      {isLastAdmin && (
+        <p
+          id={lastAdminNoteId}
+          className="mb-4 flex items-start gap-2 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm text-fg"
+        >
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
+          <span>
+            You are the only admin of {orgName}, so you cannot leave it or change your own role.{' '}
+            {LAST_ADMIN_RULE}
+          </span>
+        </p>
+      )}
+
+      {changeRole.error && (
+        <FormAlert className="mb-4">
+          Could not change the role: {changeRole.error.message}
+        </FormAlert>
+      )}
+
+      {members.isPending ? (
+        <ListSkeleton label="Loading members" />
+      ) : members.isError ? (
+        <ErrorState
+          title={
+            isApiError(members.error) && members.error.status === 404
+              ? 'Organization not found'
+              : 'Could not load members'
+          }
+          message={
+            isApiError(members.error) && members.error.status === 404
+              ? `There is no organization ${orgId}, or you are not a member of it.`
+              : members.error.message
+          }
+          onRetry={() => {
+            void members.refetch();
+            void organization.refetch();
+          }}
+          retrying={members.isFetching}
+        >
+          <Link to="/organizations" className={buttonClasses('ghost')}>
+            Back to organizations
+          </Link>
+        </ErrorState>
+      ) : members.data.length === 0 ? (
+        <EmptyState icon={Users} title="No members">
+          Nobody is in this organization. Invite someone with <strong>Invite member</strong>.
+        </EmptyState>
+      ) : (
+        <Table caption={`Members of ${orgName}`}>
+          <thead>
+            <tr>
+              <Th>Email</Th>
+              <Th>Name</Th>
+              <Th>Role</Th>
+              <Th>Joined</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.map((member) => {
+              const mine = isSelf(member, self);
+              const locked = mine && isLastAdmin;
+              return (
+                <Tr key={member.user_id}>
+                  <Td>
+                    <span className="font-medium text-fg">{member.email}</span>
+                    {mine && (
+                      <Badge tone="accent" className="ml-2">
+                        you
+                      </Badge>
+                    )}
+                  </Td>
+                  <Td className="text-muted">{member.name || '—'}</Td>
+                  <Td className="w-40">
+                    {isAdmin ? (
+                      <Select
+                        size="sm"
+                        aria-label={`Role for ${member.email}`}
+                        aria-describedby={locked ? lastAdminNoteId : undefined}
+                        value={member.role}
+                        options={ROLE_OPTIONS}
+                        disabled={locked || changeRole.isPending}
+                        onValueChange={(role) => requestRoleChange(member, role as Role)}
+                      />
+                    ) : (
+                      <Badge tone={member.role === 'admin' ? 'success' : 'neutral'}>
+                        {member.role}
+                      </Badge>
+                    )}
+                  </Td>
+                  <Td className="text-muted">
+                    <time dateTime={member.joined_at}>{formatDate(member.joined_at)}</time>
+                  </Td>
+                  <Td>
+                    <div className="flex justify-end">
+                      {isAdmin && !mine && (
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Remove ${member.email}`}
+                          title="Remove from organization"
+                          className="hover:text-danger"
+                          onClick={() => setRemoving(member)}
+                        >
+                          <UserX aria-hidden className="size-4" />
+                        </Button>
+                      )}
+                    </div>
+                  </Td>
+                </Tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+
+      {isAdmin && (
+        <InviteMemberDialog
+          orgId={orgId}
+          orgName={orgName}
+          open={inviting}
+          onOpenChange={setInviting}
+        />
+      )}
+
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (open) return;
+          removeMember.reset();
+          setRemoving(null);
+        }}
+        title="Remove member"
+        description={
+          removing && (
+            <p>
+              <strong className="text-fg">{removing.email}</strong> loses access to {orgName} and
+              its workspaces. You can invite them again later.
+            </p>
+          )
+        }
+        confirmLabel="Remove member"
+        onConfirm={() => {
+          if (removing) removeMember.mutate(removing, { onSuccess: () => setRemoving(null) });
+        }}
+        pending={removeMember.isPending}
+        error={removeMember.error?.message}
+      />
+
+      <ConfirmDialog
+        open={confirmingLeave}
+        onOpenChange={(open) => {
+          if (!open) leave.reset();
+          setConfirmingLeave(open);
+        }}
+        title="Leave organization"
+        description={
+          <p>You lose access to {orgName} and its workspaces. An admin can invite you again.</p>
+        }
+        confirmLabel="Leave organization"
+        onConfirm={() => {
+          if (self)
+            leave.mutate(self, {
+              onSuccess: () => void navigate('/organizations', { replace: true }),
+            });
+        }}
+        pending={leave.isPending}
+        error={leave.error?.message}
+      />
+
+      <ConfirmDialog
+        open={confirmingSelfDemotion}
+        onOpenChange={setConfirmingSelfDemotion}
+        title="Give up admin rights?"
+        description={
+          <p>
+            As a member you can no longer invite people, change roles, or create and delete
+            workspaces in {orgName}. Another admin can make you admin again.
+          </p>
+        }
+        confirmLabel="Make me a member"
+        tone="primary"
+        onConfirm={() => {
+          if (self) changeRole.mutate({ userId: self.user_id, role: 'member' });
+          setConfirmingSelfDemotion(false);
+        }}
+      />
+    </>
+  );
+}
+
+/** Opening an organization's members page makes that organization the selected one. */
+function useFollowUrlOrganization(orgId: string) {
+  const organizations = useQuery(organizationListQueryOptions());
+  const isMine = organizations.data?.some((organization) => organization.id === orgId) ?? false;
+  useEffect(() => {
+    if (isMine && getSelectedOrgId() !== orgId) setSelectedOrgId(orgId);
+  }, [isMine, orgId]);
+}

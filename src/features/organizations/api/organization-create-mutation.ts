@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import {
+  organizationResponseSchema,
+  type CreateOrganization,
+} from '../../../../contract/organizations';
+import { api } from '../../../lib/api-client';
+import { setSelectedOrgId } from '../../../lib/session';
+import { authKeys } from '../../auth/api/keys';
+import { organizationKeys } from './keys';
+
+/** Creates an organization (the caller becomes its admin) and switches to it. */
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (values: CreateOrganization) =>
+      (await api.post('/organizations', values, { schema: organizationResponseSchema }))
+        .organization,
+    onSuccess: async (organization) => {
+      queryClient.setQueryData(organizationKeys.detail(organization.id), organization);
+      setSelectedOrgId(organization.id);
+      toast.success(`Organization ${organization.name} created`, {
+        description: `You are its admin, and it is now the selected organization.`,
+      });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+      ]);
+    },
+  });
+}

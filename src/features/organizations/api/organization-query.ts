@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { organizationResponseSchema } from '../../../../contract/organizations';
+import { api, segment } from '../../../lib/api-client';
+import { organizationKeys } from './keys';
+
+export const organizationQueryOptions = (orgId: string) =>
+  queryOptions({
+    queryKey: organizationKeys.detail(orgId),
+    queryFn: async ({ signal }) =>
+      (
+        await api.get(`/organizations/${segment(orgId)}`, {
+          schema: organizationResponseSchema,
+          signal,
+        })
+      ).organization,
+  });

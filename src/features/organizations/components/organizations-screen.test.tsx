@@ -1,0 +1,204 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MyOrganization } from '../../../../contract/organizations';
+import { apiError, json, mockApi } from '../../../test/fetch-mock';
+import { me, organization } from '../../../test/fixtures';
+import { renderScreen } from '../../../test/render';
+import { getSelectedOrgId, signIn } from '../../../lib/session';
+import { OrganizationsScreen } from './organizations-screen';
+
+function renderOrganizations() {
+  return renderScreen(<OrganizationsScreen />, { route: '/organizations', path: '/organizations' });
+}
+
+describe('Organizations screen', () => {
+  beforeEach(() => signIn('token'));
+
+  it('lists organizations with admin-only actions only where you are admin', async () => {
+    mockApi({
+      'GET /organizations': () =>
+        json(200, {
+          organizations: [
+            organization(),
+            organization({ id: 'globex', name: 'Globex', role: 'member' }),
+          ],
+        }),
+    });
+    renderOrganizations();
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Organizations' })).toBeInTheDocument();
+    const acmeRow = (await screen.findByText('Acme')).closest('tr')!;
+    expect(within(acmeRow).getByRole('button', { name: 'Rename acme' })).toBeInTheDocument();
+    expect(within(acmeRow).getByRole('button', { name: 'Delete acme' })).toBeInTheDocument();
+    const globexRow = screen.getByText('Globex').closest('tr')!;
+    expect(within(globexRow).queryByRole('button', { name: /Rename|Delete/ })).toBeNull();
+    expect(within(globexRow).getByRole('link', { name: 'Members of globex' })).toHaveAttribute(
+      'href',
+      '/organizations/globex/members',
+    );
+  });
+
+  it('says what to do when you have no organization', async () => {
+    mockApi({ 'GET /organizations': () => json(200, { organizations: [] }) });
+    renderOrganizations();
+
+    expect(await screen.findByText('You are not in any organization yet')).toBeInTheDocument();
+  });
+
+  it('shows a load error in place with a working Retry button', async () => {
+    let attempts = 0;
+    mockApi({
+      'GET /organizations': () =>
+        ++attempts === 1
+          ? apiError(500, 'internal', 'Internal server error')
+          : json(200, { organizations: [organization()] }),
+    });
+    const { user } = renderOrganizations();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Internal server error');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Acme')).toBeInTheDocument();
+  });
+
+  describe('New organization dialog', () => {
+    it('explains which identifier rule the ID breaks as you type', async () => {
+      mockApi({ 'GET /organizations': () => json(200, { organizations: [] }) });
+      const { user } = renderOrganizations();
+
+      await user.click(screen.getByRole('button', { name: 'New organization' }));
+      const dialog = screen.getByRole('dialog', { name: 'New organization' });
+      const id = within(dialog).getByLabelText('ID');
+
+      await user.type(id, '1acme');
+      expect(id).toHaveAccessibleDescription(/ID must start with a lower-case letter/);
+      expect(id).toHaveAttribute('aria-invalid', 'true');
+
+      await user.clear(id);
+      await user.type(id, 'Acme');
+      expect(
+        within(dialog).getByText('ID must start with a lower-case letter'),
+      ).toBeInTheDocument();
+
+      await user.clear(id);
+      await user.type(id, 'ac me');
+      expect(
+        within(dialog).getByText(
+          /may only contain lower-case letters, digits, "_" and "-" \(found " "\)/,
+        ),
+      ).toBeInTheDocument();
+
+      await user.clear(id);
+      await user.type(id, 'pg_acme');
+      expect(within(dialog).getByText(/must not start with "pg_"/)).toBeInTheDocument();
+
+      await user.clear(id);
+      await user.type(id, 'acme-2');
+      expect(id).not.toHaveAttribute('aria-invalid');
+    });
+
+    it('does not send an invalid form', async () => {
+      const api = mockApi({ 'GET /organizations': () => json(200, { organizations: [] }) });
+      const { user } = renderOrganizations();
+
+      await user.click(screen.getByRole('button', { name: 'New organization' }));
+      await user.click(screen.getByRole('button', { name: 'Create organization' }));
+
+      expect(screen.getByText('ID is required')).toBeInTheDocument();
+      expect(screen.getByLabelText('ID')).toHaveFocus();
+      expect(api.calls('POST /organizations')).toHaveLength(0);
+    });
+
+    it('creates the organization, selects it and shows it in the list', async () => {
+      const organizations: MyOrganization[] = [];
+      const api = mockApi({
+        'GET /organizations': () => json(200, { organizations }),
+        'GET /me': () => json(200, me),
+        'POST /organizations': ({ body }) => {
+          const created = {
+            ...(body as { id: string; name: string }),
+            created_at: '2024-05-01T00:00:00Z',
+          };
+          organizations.push({ ...created, role: 'admin' });
+          return json(201, { organization: created });
+        },
+      });
+      const { user } = renderOrganizations();
+
+      await user.click(await screen.findByRole('button', { name: 'New organization' }));
+      await user.type(screen.getByLabelText('ID'), 'initech');
+      await user.type(screen.getByLabelText('Name'), '  Initech  ');
+      await user.click(screen.getByRole('button', { name: 'Create organization' }));
+
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      expect(api.calls('POST /organizations')[0]?.body).toEqual({ id: 'initech', name: 'Initech' });
+      expect(await screen.findByText('Organization Initech created')).toBeInTheDocument();
+      expect(await screen.findByRole('cell', { name: 'initech' })).toBeInTheDocument();
+      expect(getSelectedOrgId()).toBe('initech');
+    });
+
+    it('shows a server refusal inline and keeps what was typed', async () => {
+      mockApi({
+        'GET /organizations': () => json(200, { organizations: [] }),
+        'POST /organizations': () =>
+          apiError(409, 'conflict', 'An organization with id "acme" already exists'),
+      });
+      const { user } = renderOrganizations();
+
+      await user.click(screen.getByRole('button', { name: 'New organization' }));
+      await user.type(screen.getByLabelText('ID'), 'acme');
+      await user.type(screen.getByLabelText('Name'), 'Acme again');
+      await user.click(screen.getByRole('button', { name: 'Create organization' }));
+
+      const dialog = screen.getByRole('dialog', { name: 'New organization' });
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        'An organization with id "acme" already exists',
+      );
+      expect(within(dialog).getByLabelText('ID')).toHaveValue('acme');
+      expect(within(dialog).getByLabelText('Name')).toHaveValue('Acme again');
+    });
+  });
+
+  it('renames an organization', async () => {
+    const api = mockApi({
+      'GET /organizations': () => json(200, { organizations: [organization()] }),
+      'PATCH /organizations/acme': ({ body }) =>
+        json(200, { organization: { ...organization(), ...(body as object) } }),
+    });
+    const { user } = renderOrganizations();
+
+    await user.click(await screen.findByRole('button', { name: 'Rename acme' }));
+    const name = within(screen.getByRole('dialog', { name: 'Rename organization' })).getByLabelText(
+      'Name',
+    );
+    expect(name).toHaveValue('Acme');
+    await user.clear(name);
+    await user.type(name, 'Acme Corp');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.calls('PATCH /organizations/acme')[0]?.body).toEqual({ name: 'Acme Corp' });
+  });
+
+  it('deletes an organization after its id is typed', async () => {
+    let organizations = [organization(), organization({ id: 'globex', name: 'Globex' })];
+    const api = mockApi({
+      'GET /organizations': () => json(200, { organizations }),
+      'GET /me': () => json(200, me),
+      'DELETE /organizations/acme': () => {
+        organizations = organizations.filter((o) => o.id !== 'acme');
+        return json(204);
+      },
+    });
+    const { user } = renderOrganizations();
+
+    await user.click(await screen.findByRole('button', { name: 'Delete acme' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete organization' });
+    expect(dialog).toHaveTextContent('all its workspaces, tables and files');
+    await user.type(within(dialog).getByLabelText('Type acme to confirm'), 'acme');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete organization' }));
+
+    await waitFor(() => expect(screen.queryByText('Acme')).not.toBeInTheDocument());
+    expect(api.calls('DELETE /organizations/acme')).toHaveLength(1);
+    expect(screen.getByText('Globex')).toBeInTheDocument();
+  });
+});

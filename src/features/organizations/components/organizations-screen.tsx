@@ -1,0 +1,135 @@
+import { Building2, Pencil, Plus, Trash2, Users } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { MyOrganization } from '../../../../contract/organizations';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { buttonClasses } from '../../../components/ui/button-styles';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { ListSkeleton } from '../../../components/ui/skeleton';
+import { Table, Td, Th, Tr } from '../../../components/ui/table';
+import { formatDate } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSelectedOrganization } from '../use-selected-organization';
+import { CreateOrganizationDialog } from './create-organization-dialog';
+import { DeleteOrganizationDialog } from './delete-organization-dialog';
+import { RenameOrganizationDialog } from './rename-organization-dialog';
+
+export function OrganizationsScreen() {
+  useDocumentTitle('Organizations');
+  const { selected, organizations } = useSelectedOrganization();
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<MyOrganization | null>(null);
+  const [deleting, setDeleting] = useState<MyOrganization | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title="Organizations"
+        description="Organizations group people and workspaces. Whoever creates one is its admin."
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Plus aria-hidden className="size-4" />
+            New organization
+          </Button>
+        }
+      />
+
+      {organizations.isPending ? (
+        <ListSkeleton label="Loading organizations" />
+      ) : organizations.isError ? (
+        <ErrorState
+          title="Could not load organizations"
+          message={organizations.error.message}
+          onRetry={() => void organizations.refetch()}
+          retrying={organizations.isFetching}
+        />
+      ) : organizations.data.length === 0 ? (
+        <EmptyState icon={Building2} title="You are not in any organization yet">
+          Create one with <strong>New organization</strong>, or ask an admin of an existing
+          organization to invite you.
+        </EmptyState>
+      ) : (
+        <Table caption="Your organizations">
+          <thead>
+            <tr>
+              <Th>ID</Th>
+              <Th>Name</Th>
+              <Th>Your role</Th>
+              <Th>Created</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.data.map((organization) => (
+              <Tr key={organization.id}>
+                <Td className="font-mono text-xs">{organization.id}</Td>
+                <Td>
+                  <span className="font-medium text-fg">{organization.name}</span>
+                  {selected?.id === organization.id && (
+                    <Badge tone="accent" className="ml-2">
+                      Selected
+                    </Badge>
+                  )}
+                </Td>
+                <Td>
+                  <Badge tone={organization.role === 'admin' ? 'success' : 'neutral'}>
+                    {organization.role}
+                  </Badge>
+                </Td>
+                <Td className="text-muted">
+                  <time dateTime={organization.created_at}>
+                    {formatDate(organization.created_at)}
+                  </time>
+                </Td>
+                <Td>
+                  <div className="flex justify-end gap-1">
+                    <Link
+                      to={`/organizations/${encodeURIComponent(organization.id)}/members`}
+                      aria-label={`Members of ${organization.id}`}
+                      className={buttonClasses('ghost', 'sm')}
+                    >
+                      <Users aria-hidden className="size-4" />
+                      Members
+                    </Link>
+                    {organization.role === 'admin' && (
+                      <>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Rename ${organization.id}`}
+                          title="Rename"
+                          onClick={() => setRenaming(organization)}
+                        >
+                          <Pencil aria-hidden className="size-4" />
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Delete ${organization.id}`}
+                          title="Delete"
+                          className="hover:text-danger"
+                          onClick={() => setDeleting(organization)}
+                        >
+                          <Trash2 aria-hidden className="size-4" />
+                        </Button>
+                      </>
+                    )}
+                  </div>
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+
+      <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+      <RenameOrganizationDialog organization={renaming} onClose={() => setRenaming(null)} />
+      <DeleteOrganizationDialog organization={deleting} onClose={() => setDeleting(null)} />
+    </>
+  );
+}

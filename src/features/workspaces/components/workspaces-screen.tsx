@@ -1,0 +1,195 @@
+import { useQuery } from '@tanstack/react-query';
+import { Boxes, Building2, Pencil, Plus, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { MyOrganization } from '../../../../contract/organizations';
+import type { Workspace } from '../../../../contract/workspaces';
+import { Button } from '../../../components/ui/button';
+import { buttonClasses } from '../../../components/ui/button-styles';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { ListSkeleton } from '../../../components/ui/skeleton';
+import { Table, Td, Th, Tr } from '../../../components/ui/table';
+import { formatDate } from '../../../lib/format';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSelectedOrganization } from '../../organizations/use-selected-organization';
+import { workspaceListQueryOptions } from '../api/workspaces-query';
+import { CreateWorkspaceDialog } from './create-workspace-dialog';
+import { DeleteWorkspaceDialog } from './delete-workspace-dialog';
+import { RenameWorkspaceDialog } from './rename-workspace-dialog';
+
+export function WorkspacesScreen() {
+  useDocumentTitle('Workspaces');
+  const { selected, organizations } = useSelectedOrganization();
+
+  if (organizations.isPending) {
+    return (
+      <>
+        <PageHeader title="Workspaces" />
+        <ListSkeleton label="Loading workspaces" />
+      </>
+    );
+  }
+  if (organizations.isError) {
+    return (
+      <>
+        <PageHeader title="Workspaces" />
+        <ErrorState
+          title="Could not load your organizations"
+          message={organizations.error.message}
+          onRetry={() => void organizations.refetch()}
+          retrying={organizations.isFetching}
+        />
+      </>
+    );
+  }
+  if (!selected) {
+    return (
+      <>
+        <PageHeader title="Workspaces" />
+        <EmptyState
+          icon={Building2}
+          title="No organization yet"
+          action={
+            <Link to="/organizations" className={buttonClasses('primary')}>
+              Go to organizations
+            </Link>
+          }
+        >
+          Workspaces belong to an organization. Create an organization first, or ask an admin to
+          invite you to one.
+        </EmptyState>
+      </>
+    );
+  }
+  // Keyed by organization so that dialogs and their state never carry over to another one.
+  return <OrganizationWorkspaces key={selected.id} organization={selected} />;
+}
+
+function OrganizationWorkspaces({ organization }: { organization: MyOrganization }) {
+  const orgId = organization.id;
+  const isAdmin = organization.role === 'admin';
+  const workspaces = useQuery(workspaceListQueryOptions(orgId));
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<Workspace | null>(null);
+  const [deleting, setDeleting] = useState<Workspace | null>(null);
+
+  return (
+    <>
+      <PageHeader
+        title="Workspaces"
+        description={
+          <>
+            Workspaces of <span className="font-medium text-fg">{organization.name}</span>{' '}
+            <code className="font-mono text-xs">({orgId})</code>. Each one holds tables and files.
+            {!isAdmin && ' Only admins create, rename and delete workspaces.'}
+          </>
+        }
+        actions={
+          isAdmin && (
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <Plus aria-hidden className="size-4" />
+              New workspace
+            </Button>
+          )
+        }
+      />
+
+      {workspaces.isPending ? (
+        <ListSkeleton label="Loading workspaces" />
+      ) : workspaces.isError ? (
+        <ErrorState
+          title="Could not load workspaces"
+          message={workspaces.error.message}
+          onRetry={() => void workspaces.refetch()}
+          retrying={workspaces.isFetching}
+        />
+      ) : workspaces.data.length === 0 ? (
+        <EmptyState icon={Boxes} title="No workspaces yet">
+          {isAdmin ? (
+            <>
+              Create one with <strong>New workspace</strong> to load tables and upload files.
+            </>
+          ) : (
+            <>Ask an admin of {organization.name} to create a workspace.</>
+          )}
+        </EmptyState>
+      ) : (
+        <Table caption={`Workspaces of ${organization.name}`}>
+          <thead>
+            <tr>
+              <Th>ID</Th>
+              <Th>Name</Th>
+              <Th>Type</Th>
+              <Th>Created</Th>
+              {isAdmin && (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {workspaces.data.map((workspace) => (
+              <Tr key={workspace.id}>
+                <Td className="font-mono text-xs">{workspace.id}</Td>
+                <Td className="font-medium text-fg">{workspace.name}</Td>
+                <Td className="text-muted">{workspace.type}</Td>
+                <Td className="text-muted">
+                  <time dateTime={workspace.created_at}>{formatDate(workspace.created_at)}</time>
+                </Td>
+                {isAdmin && (
+                  <Td>
+                    <div className="flex justify-end gap-1">
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        aria-label={`Rename ${workspace.id}`}
+                        title="Rename"
+                        onClick={() => setRenaming(workspace)}
+                      >
+                        <Pencil aria-hidden className="size-4" />
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        aria-label={`Delete ${workspace.id}`}
+                        title="Delete"
+                        className="hover:text-danger"
+                        onClick={() => setDeleting(workspace)}
+                      >
+                        <Trash2 aria-hidden className="size-4" />
+                      </Button>
+                    </div>
+                  </Td>
+                )}
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+
+      {isAdmin && (
+        <>
+          <CreateWorkspaceDialog
+            orgId={orgId}
+            orgName={organization.name}
+            open={creating}
+            onOpenChange={setCreating}
+          />
+          <RenameWorkspaceDialog
+            orgId={orgId}
+            workspace={renaming}
+            onClose={() => setRenaming(null)}
+          />
+          <DeleteWorkspaceDialog
+            orgId={orgId}
+            workspace={deleting}
+            onClose={() => setDeleting(null)}
+          />
+        </>
+      )}
+    </>
+  );
+}

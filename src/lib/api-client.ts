@@ -1,0 +1,213 @@
+import type { ZodType } from 'zod';
+import type { ErrorCode, ErrorEnvelope } from '../../contract/errors';
+import { ORG_HEADER } from '../../contract/headers';
+import { getApiBaseUrl, getToken, normalizeBaseUrl, signOut } from './session';
+
+/**
+ * The one place the console calls `fetch`. Everything else goes through React Query hooks
+ * that call `api.*`, so headers, errors and sign-out on 401 behave the same everywhere.
+ */
+
+/** Every failed request, whatever went wrong, surfaces as this one error type. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when the API could not be reached at all. */
+  readonly status: number;
+  readonly code: string;
+  readonly sqlstate?: string;
+  /** 1-based character offset into the SQL text, when Postgres gives one. */
+  readonly position?: number;
+  /** The parsed response body, for endpoints whose error body is not the envelope (/ready). */
+  readonly body?: unknown;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    sqlstate?: string;
+    position?: number;
+    body?: unknown;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    if (init.sqlstate !== undefined) this.sqlstate = init.sqlstate;
+    if (init.position !== undefined) this.position = init.position;
+    if (init.body !== undefined) this.body = init.body;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/**
+ * A contract schema, or a loader for one. Screens in the first download pass a loader so that
+ * zod (about 24 KB gzipped) is fetched alongside the first request instead of before the
+ * first paint; lazily loaded screens pass the schema itself.
+ */
+export type SchemaSource<T> = ZodType<T> | (() => Promise<ZodType<T>>);
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions<T> {
+  method?: Method;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as the organization header: workspace endpoints are scoped by it. */
+  orgId?: string | null;
+  /** Checks the response; a mismatch becomes an ApiError instead of a crash further down. */
+  schema?: SchemaSource<T>;
+  signal?: AbortSignal;
+  /**
+   * Use this token instead of the stored one (checking a token before signing in with it).
+   * A 401 then means "this token is wrong", not "your session ended", so nobody is signed out.
+   */
+  token?: string;
+  /** Use this API instead of the stored setting (trying a base URL before saving it). */
+  baseUrl?: string;
+  /** Health checks go without a token. */
+  authenticated?: boolean;
+}
+
+// Literal codes rather than contract's ERROR_CODES: importing that module would pull zod into
+// the first download. The ErrorCode type still ties them to the contract.
+const FALLBACK_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  502: 'bad_gateway',
+  503: 'not_ready',
+};
+
+export async function apiRequest<T = undefined>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
+  const method = options.method ?? 'GET';
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? getApiBaseUrl());
+  const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+  const token = options.authenticated === false ? null : (options.token ?? getToken());
+
+  const headers = new Headers({ Accept: 'application/json' });
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (options.orgId) headers.set(ORG_HEADER, options.orgId);
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+
+  // Started before the request so that loading the schema overlaps with the network.
+  const schema =
+    typeof options.schema === 'function' ? options.schema() : Promise.resolve(options.schema);
+  // The request's own error should win over a failed schema download.
+  schema.catch(() => undefined);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    // React Query cancels by aborting; that is not a failure to report.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      message: `Could not reach the API at ${baseUrl}. Check that the server is running and that the API base URL is right.`,
+    });
+  }
+
+  const body = await readBody(response);
+
+  if (!response.ok) {
+    const error = toApiError(response, body);
+    // Only the stored token can expire; a token being tried out is simply wrong.
+    if (response.status === 401 && options.token === undefined && token && token === getToken()) {
+      signOut('expired');
+    }
+    throw error;
+  }
+
+  if (body === undefined) return undefined as T;
+  const validator = await schema;
+  if (!validator) return body as T;
+  const parsed = validator.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
+    throw new ApiError({
+      status: response.status,
+      code: 'invalid_response',
+      message: `The API sent an unexpected response to ${method} ${path}${where}: ${issue?.message ?? 'invalid shape'}.`,
+      body,
+    });
+  }
+  return parsed.data;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text().catch(() => '');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Proxies answer with HTML error pages; keep the text for the message.
+    return text;
+  }
+}
+
+/** The contract's error envelope, checked by hand to keep zod out of the first download. */
+function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error: unknown = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string'
+  );
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  if (isErrorEnvelope(body)) {
+    const { code, message } = body.error;
+    const sqlstate = typeof body.error.sqlstate === 'string' ? body.error.sqlstate : undefined;
+    const position = typeof body.error.position === 'number' ? body.error.position : undefined;
+    return new ApiError({ status: response.status, code, message, sqlstate, position, body });
+  }
+  const reason = response.statusText || 'Request failed';
+  return new ApiError({
+    status: response.status,
+    code: FALLBACK_CODES[response.status] ?? 'internal',
+    message: `${reason} (HTTP ${response.status}).`,
+    body,
+  });
+}
+
+type Options<T> = Omit<RequestOptions<T>, 'method' | 'body'>;
+
+export const api = {
+  get: <T>(path: string, options?: Options<T>) => apiRequest<T>(path, options),
+  post: <T>(path: string, body: unknown, options?: Options<T>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body }),
+  patch: <T>(path: string, body: unknown, options?: Options<T>) =>
+    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  delete: (path: string, options?: Options<undefined>) =>
+    apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
+};
+
+/** Path segment for ids that come from users or the URL. */
+export const segment = (value: string): string => encodeURIComponent(value);
+
+/** A message for any error a query or mutation can throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Toaster } from 'sonner';
+import { App } from '../app/app';
+import { routes } from '../app/routes';
+
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, gcTime: Infinity, staleTime: Infinity },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Renders one screen at `route`, matched by `path`, with React Query and a toaster. */
+export function renderScreen(ui: ReactElement, { route = '/', path = '/' } = {}) {
+  const queryClient = createTestQueryClient();
+  const router = createMemoryRouter(
+    [
+      { path, element: ui },
+      { path: '*', element: <p>Elsewhere</p> },
+    ],
+    { initialEntries: [route] },
+  );
+  const user = userEvent.setup();
+  const utils = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+      <Toaster />
+    </QueryClientProvider>,
+  );
+  return { ...utils, user, queryClient, router };
+}
+
+/** Renders the whole console (route table, shell, auth gate) at `route`. */
+export function renderApp(route = '/') {
+  const queryClient = createTestQueryClient();
+  const router = createMemoryRouter(routes, { initialEntries: [route] });
+  const user = userEvent.setup();
+  const utils = render(<App router={router} queryClient={queryClient} />);
+  return { ...utils, user, queryClient, router };
+}
