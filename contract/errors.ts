@@ -11,16 +11,4 @@ export const errorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
-/** Machine-readable error codes, one per status the contract names. */
-export const ERROR_CODES = {
-  badRequest: 'bad_request',
-  unauthorized: 'unauthorized',
-  forbidden: 'forbidden',
-  notFound: 'not_found',
-  conflict: 'conflict',
-  tooLarge: 'payload_too_large',
-  notReady: 'not_ready',
-  internal: 'internal',
-  badGateway: 'bad_gateway',
-} as const;
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+export { ERROR_CODES, type ErrorCode } from './error-codes';

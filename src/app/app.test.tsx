@@ -117,4 +117,19 @@ describe('the console', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Organization')).toHaveValue('globex'));
   });
+
+  it('signs in from a sign-in link pasted into a tab that already shows the console', async () => {
+    signedInApi();
+    renderApp('/organizations');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+
+    window.location.hash = '#token=pasted-token';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Organizations' }),
+    ).toBeInTheDocument();
+    expect(getToken()).toBe('pasted-token');
+    expect(window.location.hash).toBe('');
+  });
 });

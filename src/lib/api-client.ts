@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
-import type { ErrorCode, ErrorEnvelope } from '../../contract/errors';
+import { ERROR_CODES, type ErrorCode } from '../../contract/error-codes';
+import type { ErrorEnvelope } from '../../contract/errors';
 import { ORG_HEADER } from '../../contract/headers';
 import { getApiBaseUrl, getToken, normalizeBaseUrl, signOut } from './session';
 
@@ -70,17 +71,15 @@ export interface RequestOptions<T> {
   authenticated?: boolean;
 }
 
-// Literal codes rather than contract's ERROR_CODES: importing that module would pull zod into
-// the first download. The ErrorCode type still ties them to the contract.
 const FALLBACK_CODES: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  502: 'bad_gateway',
-  503: 'not_ready',
+  400: ERROR_CODES.badRequest,
+  401: ERROR_CODES.unauthorized,
+  403: ERROR_CODES.forbidden,
+  404: ERROR_CODES.notFound,
+  409: ERROR_CODES.conflict,
+  413: ERROR_CODES.tooLarge,
+  502: ERROR_CODES.badGateway,
+  503: ERROR_CODES.notReady,
 };
 
 export async function apiRequest<T = undefined>(
