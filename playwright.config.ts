@@ -35,7 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `rm -rf ${dataDir} && node --import tsx server/main.ts start --port ${E2E_PORT} --data-dir ${dataDir} --log-level warn`,
+    command: `rm -rf ${dataDir} && exec node --import tsx server/main.ts start --port ${E2E_PORT} --data-dir ${dataDir} --log-level warn`,
     url: `http://127.0.0.1:${E2E_PORT}/api/ready`,
     env: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ADMIN_EMAIL: 'admin@example.com' },
     reuseExistingServer: false,
