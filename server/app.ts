@@ -153,7 +153,12 @@ async function serveSpa(app: FastifyInstance, root: string) {
     },
   });
   app.get('/*', (request, reply) => {
-    const relative = decodeURIComponent((request.params as { '*': string })['*']);
+    let relative: string;
+    try {
+      relative = decodeURIComponent((request.params as { '*': string })['*']);
+    } catch {
+      return reply.code(400).type('text/plain').send('Malformed URL');
+    }
     const file = path.join(root, relative);
     if (
       relative !== '' &&
