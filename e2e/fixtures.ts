@@ -1,13 +1,34 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type APIResponse,
+  type Page,
+} from '@playwright/test';
 import { E2E_ADMIN_TOKEN } from '../playwright.config';
 
 export { expect };
 export const ADMIN_TOKEN = E2E_ADMIN_TOKEN;
+/** The first admin the server makes on its first start (ADMIN_EMAIL in playwright.config.ts). */
+export const ADMIN_EMAIL = 'admin@example.com';
+export const DEFAULT_ORG = { id: 'default', name: 'Default organization' };
 
 /** A short suffix that keeps ids of one test apart from every other test on the shared server. */
 export function uniqueId(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** An email nobody on the server has yet, so inviting it creates a user and an invite link. */
+export function uniqueEmail(prefix = 'user') {
+  return `${uniqueId(prefix)}@example.com`;
+}
+
+/** The token inside a sign-in link such as `http://127.0.0.1:8181/#token=abc`. */
+export function tokenFromLink(link: string): string {
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+  expect(token, `a token in ${link}`).toBeTruthy();
+  return token!;
 }
 
 /** Fails on any serious or critical accessibility violation of what the page shows now. */
@@ -24,11 +45,145 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
-export const test = base.extend<{ signIn: (token?: string) => Promise<void> }>({
+export interface Organization {
+  id: string;
+  name: string;
+  role?: string;
+}
+export interface Member {
+  user_id: string;
+  email: string;
+  role: string;
+}
+export interface Workspace {
+  id: string;
+  name: string;
+  org_id: string;
+}
+
+/**
+ * The real API as one user sees it, for setting up state a test is not about and for
+ * confirming what the UI claims. Never a mock: every call goes to the server under test.
+ */
+export class Api {
+  constructor(
+    readonly request: APIRequestContext,
+    readonly token: string,
+  ) {}
+
+  headers(orgId?: string): Record<string, string> {
+    return {
+      Authorization: `Bearer ${this.token}`,
+      ...(orgId ? { 'X-Activeloop-Org-Id': orgId } : {}),
+    };
+  }
+
+  get(path: string, orgId?: string): Promise<APIResponse> {
+    return this.request.get(`/api${path}`, { headers: this.headers(orgId) });
+  }
+
+  post(path: string, data: unknown, orgId?: string): Promise<APIResponse> {
+    return this.request.post(`/api${path}`, { headers: this.headers(orgId), data });
+  }
+
+  patch(path: string, data: unknown, orgId?: string): Promise<APIResponse> {
+    return this.request.patch(`/api${path}`, { headers: this.headers(orgId), data });
+  }
+
+  delete(path: string, orgId?: string): Promise<APIResponse> {
+    return this.request.delete(`/api${path}`, { headers: this.headers(orgId) });
+  }
+
+  private async json<T>(response: Promise<APIResponse>, status: number): Promise<T> {
+    const answer = await response;
+    expect(answer.status(), `${answer.url()}: ${await answer.text()}`).toBe(status);
+    return (await answer.json()) as T;
+  }
+
+  async organizations(): Promise<Organization[]> {
+    return (await this.json<{ organizations: Organization[] }>(this.get('/organizations'), 200))
+      .organizations;
+  }
+
+  async createOrganization(id: string, name: string): Promise<Organization> {
+    return (
+      await this.json<{ organization: Organization }>(
+        this.post('/organizations', { id, name }),
+        201,
+      )
+    ).organization;
+  }
+
+  async members(orgId: string): Promise<Member[]> {
+    return (
+      await this.json<{ members: Member[] }>(this.get(`/organizations/${orgId}/members`), 200)
+    ).members;
+  }
+
+  /** Adds someone; for an email with no account the bundled server answers with a sign-in link. */
+  async invite(
+    orgId: string,
+    email: string,
+    role: 'admin' | 'member' = 'member',
+  ): Promise<{ member: Member; invite_link?: string }> {
+    return this.json(this.post(`/organizations/${orgId}/members`, { email, role }), 201);
+  }
+
+  async workspaces(orgId: string): Promise<Workspace[]> {
+    return (await this.json<{ workspaces: Workspace[] }>(this.get('/workspaces', orgId), 200))
+      .workspaces;
+  }
+
+  async createWorkspace(orgId: string, id: string, name: string): Promise<Workspace> {
+    return (
+      await this.json<{ workspace: Workspace }>(this.post('/workspaces', { id, name }, orgId), 201)
+    ).workspace;
+  }
+}
+
+interface Fixtures {
+  /** Signs the test's page in through a sign-in link and waits for the Organizations page. */
+  signIn: (token?: string) => Promise<void>;
+  /** The real API as the first admin. */
+  adminApi: Api;
+  /** The real API with any token. */
+  apiAs: (token: string) => Api;
+  /**
+   * A second person in their own browser (a new context: no shared storage), signed in by
+   * opening a sign-in link, as they would from the invite they were given.
+   */
+  openAsAnotherUser: (signInLink: string) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // Toasts fade in and out; mid-fade their colours make axe report false contrast failures.
+  reducedMotion: 'reduce',
+
   signIn: async ({ page }, use) => {
     await use(async (token = ADMIN_TOKEN) => {
       await page.goto(`/#token=${token}`);
       await expect(page.getByRole('heading', { name: 'Organizations', level: 1 })).toBeVisible();
     });
+  },
+
+  adminApi: async ({ request }, use) => {
+    await use(new Api(request, ADMIN_TOKEN));
+  },
+
+  apiAs: async ({ request }, use) => {
+    await use((token) => new Api(request, token));
+  },
+
+  openAsAnotherUser: async ({ browser, baseURL, reducedMotion }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async (signInLink) => {
+      const context = await browser.newContext({ baseURL, reducedMotion });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(signInLink);
+      await expect(page.getByRole('heading', { name: 'Organizations', level: 1 })).toBeVisible();
+      return page;
+    });
+    for (const context of contexts) await context.close();
   },
 });

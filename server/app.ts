@@ -44,6 +44,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     // Uploads of later features stream for minutes; request time is bounded per route instead.
     requestTimeout: 0,
+    // Behind a TLS-terminating proxy, invite links must use the address people reach.
+    trustProxy: true,
     // Per-request lines would drown the sign-in link and cost throughput; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });

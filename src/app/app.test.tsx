@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getToken, signIn } from '../lib/session';
+import { getToken, markTokenAccepted, signIn } from '../lib/session';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me, member, organization } from '../test/fixtures';
 import { renderApp } from '../test/render';
@@ -92,6 +92,7 @@ describe('the console', () => {
 
   it('goes back to sign-in, saying why, when the API stops accepting the token', async () => {
     signIn('token');
+    markTokenAccepted();
     signedInApi({ 'GET /me': () => apiError(401, 'unauthorized', 'token revoked') });
     renderApp('/organizations');
 

@@ -2,7 +2,13 @@ import type { ZodType } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../contract/error-codes';
 import type { ErrorEnvelope } from '../../contract/errors';
 import { ORG_HEADER } from '../../contract/headers';
-import { getApiBaseUrl, getToken, normalizeBaseUrl, signOut } from './session';
+import {
+  getApiBaseUrl,
+  getToken,
+  markTokenAccepted,
+  normalizeBaseUrl,
+  tokenRefused,
+} from './session';
 
 /**
  * The one place the console calls `fetch`. Everything else goes through React Query hooks
@@ -126,10 +132,11 @@ export async function apiRequest<T = undefined>(
     const error = toApiError(response, body);
     // Only the stored token can expire; a token being tried out is simply wrong.
     if (response.status === 401 && options.token === undefined && token && token === getToken()) {
-      signOut('expired');
+      tokenRefused();
     }
     throw error;
   }
+  if (options.token === undefined && token && token === getToken()) markTokenAccepted();
 
   if (body === undefined) return undefined as T;
   const validator = await schema;

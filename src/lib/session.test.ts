@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  markTokenAccepted,
+  tokenRefused,
   consumeHashToken,
   DEFAULT_API_BASE_URL,
   getApiBaseUrl,
@@ -86,5 +88,17 @@ describe('session', () => {
 
     setSelectedOrgId(null);
     expect(getSelectedOrgId()).toBeNull();
+  });
+
+  it('tells a token that ended from one that never worked', () => {
+    signIn('from-a-link');
+    tokenRefused();
+    expect(getSignOutReason()).toBe('rejected');
+
+    signIn('worked-once');
+    markTokenAccepted();
+    tokenRefused();
+    expect(getSignOutReason()).toBe('expired');
+    expect(getToken()).toBeNull();
   });
 });

@@ -13,7 +13,8 @@ const SELECTED_ORG_KEY = 'deeplake-console.selected-org';
 export const DEFAULT_API_BASE_URL = '/api';
 
 /** Why the sign-in screen is showing, so it can say so. */
-export type SignOutReason = 'signed-out' | 'expired';
+/** `rejected`: a token (from a sign-in link) that the API refused before it ever worked. */
+export type SignOutReason = 'signed-out' | 'expired' | 'rejected';
 
 type StorageArea = 'local' | 'session';
 
@@ -47,6 +48,8 @@ function write(area: StorageArea, key: string, value: string | null): void {
 
 const listeners = new Set<() => void>();
 let signOutReason: SignOutReason | null = null;
+/** Whether the API has answered the stored token at least once since it was stored. */
+let tokenAccepted = false;
 
 function notify(): void {
   for (const listener of listeners) listener();
@@ -71,6 +74,7 @@ export function signIn(token: string, { remember = false }: { remember?: boolean
   write('session', TOKEN_KEY, remember ? null : token);
   write('local', TOKEN_KEY, remember ? token : null);
   signOutReason = null;
+  tokenAccepted = false;
   notify();
 }
 
@@ -79,6 +83,15 @@ export function signOut(reason: SignOutReason = 'signed-out'): void {
   write('local', TOKEN_KEY, null);
   signOutReason = reason;
   notify();
+}
+
+export function markTokenAccepted(): void {
+  tokenAccepted = true;
+}
+
+/** The API refused the stored token: it ended, or it never worked (a bad sign-in link). */
+export function tokenRefused(): void {
+  signOut(tokenAccepted || getToken() === null ? 'expired' : 'rejected');
 }
 
 export function getSignOutReason(): SignOutReason | null {

@@ -2,6 +2,7 @@ import { AlertDialog } from 'radix-ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from './button';
 import { dialogPanelClasses, overlayClasses } from './dialog-styles';
+import { useReturnFocus } from './use-return-focus';
 import { FormAlert } from './form-alert';
 import { TextField } from './input';
 
@@ -25,11 +26,12 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, onOpenChange, ...props }: ConfirmDialogProps) {
+  const returnFocus = useReturnFocus();
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClasses} />
-        <AlertDialog.Content className={dialogPanelClasses}>
+        <AlertDialog.Content className={dialogPanelClasses} {...returnFocus}>
           {/* Mounted only while open, so the typed confirmation starts empty every time. */}
           <ConfirmForm {...props} />
         </AlertDialog.Content>

@@ -3,6 +3,7 @@ import { X } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { dialogPanelClasses, overlayClasses } from './dialog-styles';
+import { useReturnFocus } from './use-return-focus';
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -17,11 +18,13 @@ export interface DialogContentProps {
 
 /** A modal dialog: focus is trapped inside, Escape and the close button dismiss it. */
 export function DialogContent({ title, description, children, className }: DialogContentProps) {
+  const returnFocus = useReturnFocus();
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className={overlayClasses} />
       <RadixDialog.Content
         className={clsx(dialogPanelClasses, className)}
+        {...returnFocus}
         {...(description ? {} : { 'aria-describedby': undefined })}
       >
         <div className="mb-4 space-y-1.5 pr-8">

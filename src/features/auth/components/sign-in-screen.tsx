@@ -55,6 +55,15 @@ export function SignInScreen() {
               Your session has ended: the API no longer accepts your token. Sign in again.
             </p>
           )}
+          {signOutReason === 'rejected' && (
+            <p
+              role="status"
+              className="mt-4 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm text-warning"
+            >
+              The token of that sign-in link was not accepted. Ask for a new link, or sign in with a
+              token below.
+            </p>
+          )}
 
           <form onSubmit={submit} noValidate className="mt-5 space-y-4">
             <TextField

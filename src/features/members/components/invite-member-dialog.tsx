@@ -26,15 +26,14 @@ export function InviteMemberDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const invite = useInviteMember(orgId);
-  const close = () => onOpenChange(false);
+  // Every way of closing forgets the last answer: its invite link is a live sign-in token.
+  const changeOpen = (next: boolean) => {
+    if (!next) invite.reset();
+    onOpenChange(next);
+  };
+  const close = () => changeOpen(false);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (!next) invite.reset();
-        onOpenChange(next);
-      }}
-    >
+    <Dialog open={open} onOpenChange={changeOpen}>
       <DialogContent
         title="Invite member"
         description={`Add someone to ${orgName} by email. Admins manage the organization; members use its workspaces.`}

@@ -51,7 +51,11 @@ export function OrganizationSwitcher() {
           >
             {organizations.data.map((organization) => (
               <option key={organization.id} value={organization.id}>
-                {organization.name}
+                {organizations.data.some(
+                  (other) => other.id !== organization.id && other.name === organization.name,
+                )
+                  ? `${organization.name} (${organization.id})`
+                  : organization.name}
               </option>
             ))}
           </select>
