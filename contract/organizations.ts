@@ -29,7 +29,9 @@ export const myOrganizationSchema = organizationSchema.extend({ role: roleSchema
 export type MyOrganization = z.infer<typeof myOrganizationSchema>;
 
 export const organizationListSchema = z.object({ organizations: z.array(myOrganizationSchema) });
+export type OrganizationList = z.infer<typeof organizationListSchema>;
 export const organizationResponseSchema = z.object({ organization: organizationSchema });
+export type OrganizationResponse = z.infer<typeof organizationResponseSchema>;
 
 export const createOrganizationSchema = z.object({ id: identifierSchema, name: displayName });
 export type CreateOrganization = z.infer<typeof createOrganizationSchema>;
@@ -45,6 +47,7 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 export const memberListSchema = z.object({ members: z.array(memberSchema) });
+export type MemberList = z.infer<typeof memberListSchema>;
 /**
  * `invite_link` is an extra of the bundled server: a one-time sign-in link for a person
  * who had no account, since it sends no mail. The hosted service leaves it out.

@@ -11,7 +11,9 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 export const workspaceListSchema = z.object({ workspaces: z.array(workspaceSchema) });
+export type WorkspaceList = z.infer<typeof workspaceListSchema>;
 export const workspaceResponseSchema = z.object({ workspace: workspaceSchema });
+export type WorkspaceResponse = z.infer<typeof workspaceResponseSchema>;
 
 export const createWorkspaceSchema = z.object({ id: identifierSchema, name: displayNameSchema });
 export type CreateWorkspace = z.infer<typeof createWorkspaceSchema>;

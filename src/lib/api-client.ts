@@ -1,4 +1,3 @@
-import type { ZodType } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../contract/error-codes';
 import type { ErrorEnvelope } from '../../contract/errors';
 import { ORG_HEADER } from '../../contract/headers';
@@ -48,23 +47,18 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-/**
- * A contract schema, or a loader for one. Screens in the first download pass a loader so that
- * zod (about 24 KB gzipped) is fetched alongside the first request instead of before the
- * first paint; lazily loaded screens pass the schema itself.
- */
-export type SchemaSource<T> = ZodType<T> | (() => Promise<ZodType<T>>);
-
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface RequestOptions<T> {
+/**
+ * `T` is the contract's type of the answer. Answers are not checked at run time: the server's
+ * tests hold it to the contract, and a hosted service that adds fields must keep working.
+ */
+export interface RequestOptions {
   method?: Method;
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as the organization header: workspace endpoints are scoped by it. */
   orgId?: string | null;
-  /** Checks the response; a mismatch becomes an ApiError instead of a crash further down. */
-  schema?: SchemaSource<T>;
   signal?: AbortSignal;
   /**
    * Use this token instead of the stored one (checking a token before signing in with it).
@@ -90,7 +84,7 @@ const FALLBACK_CODES: Record<number, ErrorCode> = {
 
 export async function apiRequest<T = undefined>(
   path: string,
-  options: RequestOptions<T> = {},
+  options: RequestOptions = {},
 ): Promise<T> {
   const method = options.method ?? 'GET';
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? getApiBaseUrl());
@@ -101,12 +95,6 @@ export async function apiRequest<T = undefined>(
   if (token) headers.set('Authorization', `Bearer ${token}`);
   if (options.orgId) headers.set(ORG_HEADER, options.orgId);
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-
-  // Started before the request so that loading the schema overlaps with the network.
-  const schema =
-    typeof options.schema === 'function' ? options.schema() : Promise.resolve(options.schema);
-  // The request's own error should win over a failed schema download.
-  schema.catch(() => undefined);
 
   let response: Response;
   try {
@@ -138,21 +126,7 @@ export async function apiRequest<T = undefined>(
   }
   if (options.token === undefined && token && token === getToken()) markTokenAccepted();
 
-  if (body === undefined) return undefined as T;
-  const validator = await schema;
-  if (!validator) return body as T;
-  const parsed = validator.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-    throw new ApiError({
-      status: response.status,
-      code: 'invalid_response',
-      message: `The API sent an unexpected response to ${method} ${path}${where}: ${issue?.message ?? 'invalid shape'}.`,
-      body,
-    });
-  }
-  return parsed.data;
+  return body as T;
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -167,7 +141,7 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** The contract's error envelope, checked by hand to keep zod out of the first download. */
+/** The contract's error envelope, checked by hand: a proxy's HTML error page is not one. */
 function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error: unknown = body.error;
@@ -197,15 +171,15 @@ function toApiError(response: Response, body: unknown): ApiError {
   });
 }
 
-type Options<T> = Omit<RequestOptions<T>, 'method' | 'body'>;
+type Options = Omit<RequestOptions, 'method' | 'body'>;
 
 export const api = {
-  get: <T>(path: string, options?: Options<T>) => apiRequest<T>(path, options),
-  post: <T>(path: string, body: unknown, options?: Options<T>) =>
+  get: <T>(path: string, options?: Options) => apiRequest<T>(path, options),
+  post: <T>(path: string, body: unknown, options?: Options) =>
     apiRequest<T>(path, { ...options, method: 'POST', body }),
-  patch: <T>(path: string, body: unknown, options?: Options<T>) =>
+  patch: <T>(path: string, body: unknown, options?: Options) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  delete: (path: string, options?: Options<undefined>) =>
+  delete: (path: string, options?: Options) =>
     apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
 };
 

@@ -1,20 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Ready } from '../../../../contract/health';
+import type { Health, Ready } from '../../../../contract/health';
 import { api, isApiError } from '../../../lib/api-client';
 import { healthKeys } from './keys';
 
 export const HEALTH_POLL_MS = 10_000;
 
-// Loaded on demand: the indicator is on the first screen (see SchemaSource).
-const healthContract = () => import('../../../../contract/health');
-const healthSchema = () => healthContract().then((module) => module.healthSchema);
-const readySchema = () => healthContract().then((module) => module.readySchema);
-
 export const healthQueryOptions = () =>
   queryOptions({
     queryKey: healthKeys.live(),
-    queryFn: ({ signal }) =>
-      api.get('/health', { schema: healthSchema, signal, authenticated: false }),
+    queryFn: ({ signal }) => api.get<Health>('/health', { signal, authenticated: false }),
     refetchInterval: HEALTH_POLL_MS,
     // The indicator should change on the first failed check, not after a back-off.
     retry: false,
@@ -23,7 +17,7 @@ export const healthQueryOptions = () =>
 /** 503 from /ready is an answer ("Postgres is down"), not a failure to reach the API. */
 export async function fetchReady(signal?: AbortSignal): Promise<Ready> {
   try {
-    return await api.get('/ready', { schema: readySchema, signal, authenticated: false });
+    return await api.get<Ready>('/ready', { signal, authenticated: false });
   } catch (error) {
     if (isApiError(error) && error.status === 503) {
       const body = error.body;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { memberResponseSchema, type InviteMember } from '../../../../contract/organizations';
+import type { MemberResponse, InviteMember } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { memberKeys } from './keys';
 
@@ -12,9 +12,7 @@ export function useInviteMember(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (values: InviteMember) =>
-      api.post(`/organizations/${segment(orgId)}/members`, values, {
-        schema: memberResponseSchema,
-      }),
+      api.post<MemberResponse>(`/organizations/${segment(orgId)}/members`, values),
     onSuccess: async ({ member }) => {
       toast.success(`${member.email} added as ${member.role}`);
       await queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) });

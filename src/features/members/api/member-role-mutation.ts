@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { memberResponseSchema, type Role } from '../../../../contract/organizations';
+import type { MemberResponse, Role } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { organizationKeys } from '../../organizations/api/keys';
 import { memberKeys } from './keys';
@@ -9,11 +9,9 @@ export function useChangeMemberRole(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      api.patch(
-        `/organizations/${segment(orgId)}/members/${segment(userId)}`,
-        { role },
-        { schema: memberResponseSchema },
-      ),
+      api.patch<MemberResponse>(`/organizations/${segment(orgId)}/members/${segment(userId)}`, {
+        role,
+      }),
     onSuccess: async ({ member }) => {
       toast.success(`${member.email} is now ${member.role === 'admin' ? 'an admin' : 'a member'}`);
       await Promise.all([

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { memberListSchema } from '../../../../contract/organizations';
+import type { MemberList } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { memberKeys } from './keys';
 
@@ -7,10 +7,5 @@ export const memberListQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: memberKeys.list(orgId),
     queryFn: async ({ signal }) =>
-      (
-        await api.get(`/organizations/${segment(orgId)}/members`, {
-          schema: memberListSchema,
-          signal,
-        })
-      ).members,
+      (await api.get<MemberList>(`/organizations/${segment(orgId)}/members`, { signal })).members,
   });

@@ -144,7 +144,7 @@ describe('Members screen', () => {
 
     await user.click(await screen.findByRole('combobox', { name: 'Role for ada@example.com' }));
     await user.click(await screen.findByRole('option', { name: 'Member' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Give up admin rights?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Give up admin rights?' });
     expect(api.calls('PATCH /organizations/acme/members/u-ada')).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Make me a member' }));
@@ -168,7 +168,7 @@ describe('Members screen', () => {
     const { user } = renderMembers();
 
     await user.click(await screen.findByRole('button', { name: 'Remove bob@example.com' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Remove member' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove member' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove member' }));
 
     await waitFor(() =>
@@ -186,7 +186,7 @@ describe('Members screen', () => {
     const { user, router } = renderMembers();
 
     await user.click(await screen.findByRole('button', { name: 'Leave organization' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Leave organization' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave organization' });
     await user.click(within(dialog).getByRole('button', { name: 'Leave organization' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/organizations'));
@@ -206,7 +206,7 @@ describe('Members screen', () => {
     const { user } = renderMembers();
 
     await user.click(await screen.findByRole('button', { name: 'Invite member' }));
-    const dialog = screen.getByRole('dialog', { name: 'Invite member' });
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
     await user.type(within(dialog).getByLabelText('Email'), 'not-an-email');
     await user.click(within(dialog).getByRole('button', { name: 'Send invite' }));
     expect(within(dialog).getByText('Enter a valid email address.')).toBeInTheDocument();

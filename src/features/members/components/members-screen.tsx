@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Info, LogOut, UserPlus, UserX, Users } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { lazy, useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Member, Role } from '../../../../contract/organizations';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { LazyMount } from '../../../components/ui/lazy-mount';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -25,8 +26,11 @@ import { useChangeMemberRole } from '../api/member-role-mutation';
 import { useLeaveOrganization, useRemoveMember } from '../api/member-remove-mutation';
 import { memberListQueryOptions } from '../api/members-query';
 import { isSelf, LAST_ADMIN_RULE, memberPermissions } from '../member-permissions';
-import { InviteMemberDialog } from './invite-member-dialog';
 import { ROLE_OPTIONS } from './role-options';
+
+const InviteMemberDialog = lazy(() =>
+  import('./invite-member-dialog').then((m) => ({ default: m.InviteMemberDialog })),
+);
 
 export function MembersScreen() {
   const { orgId = '' } = useParams();
@@ -209,12 +213,14 @@ export function MembersScreen() {
       )}
 
       {isAdmin && (
-        <InviteMemberDialog
-          orgId={orgId}
-          orgName={orgName}
-          open={inviting}
-          onOpenChange={setInviting}
-        />
+        <LazyMount when={inviting}>
+          <InviteMemberDialog
+            orgId={orgId}
+            orgName={orgName}
+            open={inviting}
+            onOpenChange={setInviting}
+          />
+        </LazyMount>
       )}
 
       <ConfirmDialog

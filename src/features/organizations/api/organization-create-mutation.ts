@@ -1,9 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import {
-  organizationResponseSchema,
-  type CreateOrganization,
-} from '../../../../contract/organizations';
+import type { OrganizationResponse, CreateOrganization } from '../../../../contract/organizations';
 import { api } from '../../../lib/api-client';
 import { setSelectedOrgId } from '../../../lib/session';
 import { authKeys } from '../../auth/api/keys';
@@ -14,8 +11,7 @@ export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (values: CreateOrganization) =>
-      (await api.post('/organizations', values, { schema: organizationResponseSchema }))
-        .organization,
+      (await api.post<OrganizationResponse>('/organizations', values)).organization,
     onSuccess: async (organization) => {
       queryClient.setQueryData(organizationKeys.detail(organization.id), organization);
       setSelectedOrgId(organization.id);

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { organizationResponseSchema } from '../../../../contract/organizations';
+import type { OrganizationResponse } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { organizationKeys } from './keys';
 
@@ -7,10 +7,6 @@ export const organizationQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: organizationKeys.detail(orgId),
     queryFn: async ({ signal }) =>
-      (
-        await api.get(`/organizations/${segment(orgId)}`, {
-          schema: organizationResponseSchema,
-          signal,
-        })
-      ).organization,
+      (await api.get<OrganizationResponse>(`/organizations/${segment(orgId)}`, { signal }))
+        .organization,
   });

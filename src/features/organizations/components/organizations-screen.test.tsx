@@ -66,7 +66,7 @@ describe('Organizations screen', () => {
       const { user } = renderOrganizations();
 
       await user.click(screen.getByRole('button', { name: 'New organization' }));
-      const dialog = screen.getByRole('dialog', { name: 'New organization' });
+      const dialog = await screen.findByRole('dialog', { name: 'New organization' });
       const id = within(dialog).getByLabelText('ID');
 
       await user.type(id, '1acme');
@@ -104,7 +104,7 @@ describe('Organizations screen', () => {
       await user.click(screen.getByRole('button', { name: 'Create organization' }));
 
       expect(screen.getByText('ID is required')).toBeInTheDocument();
-      expect(screen.getByLabelText('ID')).toHaveFocus();
+      expect(await screen.findByLabelText('ID')).toHaveFocus();
       expect(api.calls('POST /organizations')).toHaveLength(0);
     });
 
@@ -125,7 +125,7 @@ describe('Organizations screen', () => {
       const { user } = renderOrganizations();
 
       await user.click(await screen.findByRole('button', { name: 'New organization' }));
-      await user.type(screen.getByLabelText('ID'), 'initech');
+      await user.type(await screen.findByLabelText('ID'), 'initech');
       await user.type(screen.getByLabelText('Name'), '  Initech  ');
       await user.click(screen.getByRole('button', { name: 'Create organization' }));
 
@@ -145,11 +145,11 @@ describe('Organizations screen', () => {
       const { user } = renderOrganizations();
 
       await user.click(screen.getByRole('button', { name: 'New organization' }));
-      await user.type(screen.getByLabelText('ID'), 'acme');
+      await user.type(await screen.findByLabelText('ID'), 'acme');
       await user.type(screen.getByLabelText('Name'), 'Acme again');
       await user.click(screen.getByRole('button', { name: 'Create organization' }));
 
-      const dialog = screen.getByRole('dialog', { name: 'New organization' });
+      const dialog = await screen.findByRole('dialog', { name: 'New organization' });
       expect(await within(dialog).findByRole('alert')).toHaveTextContent(
         'An organization with id "acme" already exists',
       );
@@ -167,9 +167,9 @@ describe('Organizations screen', () => {
     const { user } = renderOrganizations();
 
     await user.click(await screen.findByRole('button', { name: 'Rename acme' }));
-    const name = within(screen.getByRole('dialog', { name: 'Rename organization' })).getByLabelText(
-      'Name',
-    );
+    const name = within(
+      await screen.findByRole('dialog', { name: 'Rename organization' }),
+    ).getByLabelText('Name');
     expect(name).toHaveValue('Acme');
     await user.clear(name);
     await user.type(name, 'Acme Corp');
@@ -192,7 +192,7 @@ describe('Organizations screen', () => {
     const { user } = renderOrganizations();
 
     await user.click(await screen.findByRole('button', { name: 'Delete acme' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete organization' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete organization' });
     expect(dialog).toHaveTextContent('all its workspaces, tables and files');
     await user.type(within(dialog).getByLabelText('Type acme to confirm'), 'acme');
     await user.click(within(dialog).getByRole('button', { name: 'Delete organization' }));

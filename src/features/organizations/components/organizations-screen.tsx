@@ -1,8 +1,9 @@
 import { Building2, Pencil, Plus, Trash2, Users } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { MyOrganization } from '../../../../contract/organizations';
 import { Badge } from '../../../components/ui/badge';
+import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Button } from '../../../components/ui/button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -13,9 +14,16 @@ import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSelectedOrganization } from '../use-selected-organization';
-import { CreateOrganizationDialog } from './create-organization-dialog';
-import { DeleteOrganizationDialog } from './delete-organization-dialog';
-import { RenameOrganizationDialog } from './rename-organization-dialog';
+
+const CreateOrganizationDialog = lazy(() =>
+  import('./create-organization-dialog').then((m) => ({ default: m.CreateOrganizationDialog })),
+);
+const RenameOrganizationDialog = lazy(() =>
+  import('./rename-organization-dialog').then((m) => ({ default: m.RenameOrganizationDialog })),
+);
+const DeleteOrganizationDialog = lazy(() =>
+  import('./delete-organization-dialog').then((m) => ({ default: m.DeleteOrganizationDialog })),
+);
 
 export function OrganizationsScreen() {
   useDocumentTitle('Organizations');
@@ -127,9 +135,15 @@ export function OrganizationsScreen() {
         </Table>
       )}
 
-      <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
-      <RenameOrganizationDialog organization={renaming} onClose={() => setRenaming(null)} />
-      <DeleteOrganizationDialog organization={deleting} onClose={() => setDeleting(null)} />
+      <LazyMount when={creating}>
+        <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />
+      </LazyMount>
+      <LazyMount when={renaming !== null}>
+        <RenameOrganizationDialog organization={renaming} onClose={() => setRenaming(null)} />
+      </LazyMount>
+      <LazyMount when={deleting !== null}>
+        <DeleteOrganizationDialog organization={deleting} onClose={() => setDeleting(null)} />
+      </LazyMount>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { workspaceResponseSchema } from '../../../../contract/workspaces';
+import type { WorkspaceResponse } from '../../../../contract/workspaces';
 import { api, segment } from '../../../lib/api-client';
 import { workspaceKeys } from './keys';
 
@@ -7,11 +7,6 @@ export const workspaceQueryOptions = (orgId: string, workspaceId: string) =>
   queryOptions({
     queryKey: workspaceKeys.detail(orgId, workspaceId),
     queryFn: async ({ signal }) =>
-      (
-        await api.get(`/workspaces/${segment(workspaceId)}`, {
-          schema: workspaceResponseSchema,
-          orgId,
-          signal,
-        })
-      ).workspace,
+      (await api.get<WorkspaceResponse>(`/workspaces/${segment(workspaceId)}`, { orgId, signal }))
+        .workspace,
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { workspaceResponseSchema } from '../../../../contract/workspaces';
+import type { WorkspaceResponse } from '../../../../contract/workspaces';
 import { api, segment } from '../../../lib/api-client';
 import { workspaceKeys } from './keys';
 
@@ -9,10 +9,10 @@ export function useRenameWorkspace(orgId: string) {
   return useMutation({
     mutationFn: async ({ workspaceId, name }: { workspaceId: string; name: string }) =>
       (
-        await api.patch(
+        await api.patch<WorkspaceResponse>(
           `/workspaces/${segment(workspaceId)}`,
           { name },
-          { schema: workspaceResponseSchema, orgId },
+          { orgId },
         )
       ).workspace,
     onSuccess: async (workspace) => {

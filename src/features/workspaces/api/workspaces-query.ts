@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { workspaceListSchema } from '../../../../contract/workspaces';
+import type { WorkspaceList } from '../../../../contract/workspaces';
 import { api } from '../../../lib/api-client';
 import { workspaceKeys } from './keys';
 
@@ -7,5 +7,5 @@ export const workspaceListQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: workspaceKeys.list(orgId),
     queryFn: async ({ signal }) =>
-      (await api.get('/workspaces', { schema: workspaceListSchema, orgId, signal })).workspaces,
+      (await api.get<WorkspaceList>('/workspaces', { orgId, signal })).workspaces,
   });

@@ -99,7 +99,7 @@ describe('Workspaces screen', () => {
 
     expect(await screen.findByText('No workspaces yet')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'New workspace' }));
-    const dialog = screen.getByRole('dialog', { name: 'New workspace' });
+    const dialog = await screen.findByRole('dialog', { name: 'New workspace' });
     const id = within(dialog).getByLabelText('ID');
     await user.type(id, 'public');
     expect(within(dialog).getByText('ID "public" is reserved')).toBeInTheDocument();
@@ -127,12 +127,12 @@ describe('Workspaces screen', () => {
     const { user } = renderWorkspaces();
 
     await user.click(await screen.findByRole('button', { name: 'New workspace' }));
-    await user.type(screen.getByLabelText('ID'), 'sales');
+    await user.type(await screen.findByLabelText('ID'), 'sales');
     await user.type(screen.getByLabelText('Name'), 'Sales');
     await user.click(screen.getByRole('button', { name: 'Create workspace' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Only admins can create workspaces');
-    expect(screen.getByLabelText('ID')).toHaveValue('sales');
+    expect(await screen.findByLabelText('ID')).toHaveValue('sales');
   });
 
   it('deletes a workspace after its id is typed, saying its tables and files go too', async () => {
@@ -149,7 +149,7 @@ describe('Workspaces screen', () => {
     const { user } = renderWorkspaces();
 
     await user.click(await screen.findByRole('button', { name: 'Delete analytics' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete workspace' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete workspace' });
     expect(dialog).toHaveTextContent('all its tables and files');
     await user.type(within(dialog).getByLabelText('Type analytics to confirm'), 'analytics');
     await user.click(within(dialog).getByRole('button', { name: 'Delete workspace' }));

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Boxes, Building2, Pencil, Plus, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import type { MyOrganization } from '../../../../contract/organizations';
 import type { Workspace } from '../../../../contract/workspaces';
 import { Button } from '../../../components/ui/button';
 import { buttonClasses } from '../../../components/ui/button-styles';
+import { LazyMount } from '../../../components/ui/lazy-mount';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -15,9 +16,16 @@ import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSelectedOrganization } from '../../organizations/use-selected-organization';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
-import { CreateWorkspaceDialog } from './create-workspace-dialog';
-import { DeleteWorkspaceDialog } from './delete-workspace-dialog';
-import { RenameWorkspaceDialog } from './rename-workspace-dialog';
+
+const CreateWorkspaceDialog = lazy(() =>
+  import('./create-workspace-dialog').then((m) => ({ default: m.CreateWorkspaceDialog })),
+);
+const RenameWorkspaceDialog = lazy(() =>
+  import('./rename-workspace-dialog').then((m) => ({ default: m.RenameWorkspaceDialog })),
+);
+const DeleteWorkspaceDialog = lazy(() =>
+  import('./delete-workspace-dialog').then((m) => ({ default: m.DeleteWorkspaceDialog })),
+);
 
 export function WorkspacesScreen() {
   useDocumentTitle('Workspaces');
@@ -172,22 +180,28 @@ function OrganizationWorkspaces({ organization }: { organization: MyOrganization
 
       {isAdmin && (
         <>
-          <CreateWorkspaceDialog
-            orgId={orgId}
-            orgName={organization.name}
-            open={creating}
-            onOpenChange={setCreating}
-          />
-          <RenameWorkspaceDialog
-            orgId={orgId}
-            workspace={renaming}
-            onClose={() => setRenaming(null)}
-          />
-          <DeleteWorkspaceDialog
-            orgId={orgId}
-            workspace={deleting}
-            onClose={() => setDeleting(null)}
-          />
+          <LazyMount when={creating}>
+            <CreateWorkspaceDialog
+              orgId={orgId}
+              orgName={organization.name}
+              open={creating}
+              onOpenChange={setCreating}
+            />
+          </LazyMount>
+          <LazyMount when={renaming !== null}>
+            <RenameWorkspaceDialog
+              orgId={orgId}
+              workspace={renaming}
+              onClose={() => setRenaming(null)}
+            />
+          </LazyMount>
+          <LazyMount when={deleting !== null}>
+            <DeleteWorkspaceDialog
+              orgId={orgId}
+              workspace={deleting}
+              onClose={() => setDeleting(null)}
+            />
+          </LazyMount>
         </>
       )}
     </>
