@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { ensureUser, issueToken } from './auth/users-repository';
 import { bootstrap } from './bootstrap';
 import { createDb } from './db/index';
+import { isAlive } from './db/embedded';
 import { openEngine } from './db/engine';
 import { migrate } from './db/migrate';
 import { ConfigError, loadConfig, parseFlags, type Config } from './env';
@@ -114,15 +115,6 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
   await fs.writeFile(lockFile, String(process.pid));
   return () => fs.rm(lockFile, { force: true });
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function onShutdown(logger: Logger, stop: () => Promise<void>) {

@@ -64,7 +64,8 @@ async function exists(file: string) {
   );
 }
 
-function isAlive(pid: number) {
+/** Whether a process with this pid exists (EPERM: it does, as another user's). */
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

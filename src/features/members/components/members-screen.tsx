@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Member, Role } from '../../../../contract/organizations';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { LazyMount } from '../../../components/ui/lazy-mount';
@@ -192,16 +193,13 @@ export function MembersScreen() {
                   <Td>
                     <div className="flex justify-end">
                       {isAdmin && !mine && (
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          aria-label={`Remove ${member.email}`}
+                        <IconButton
+                          label={`Remove ${member.email}`}
                           title="Remove from organization"
-                          className="hover:text-danger"
+                          icon={UserX}
+                          danger
                           onClick={() => setRemoving(member)}
-                        >
-                          <UserX aria-hidden className="size-4" />
-                        </Button>
+                        />
                       )}
                     </div>
                   </Td>

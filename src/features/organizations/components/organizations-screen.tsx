@@ -5,6 +5,7 @@ import type { MyOrganization } from '../../../../contract/organizations';
 import { Badge } from '../../../components/ui/badge';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/error-state';
@@ -106,25 +107,19 @@ export function OrganizationsScreen() {
                     </Link>
                     {organization.role === 'admin' && (
                       <>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          aria-label={`Rename ${organization.id}`}
+                        <IconButton
+                          label={`Rename ${organization.id}`}
                           title="Rename"
+                          icon={Pencil}
                           onClick={() => setRenaming(organization)}
-                        >
-                          <Pencil aria-hidden className="size-4" />
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          aria-label={`Delete ${organization.id}`}
+                        />
+                        <IconButton
+                          label={`Delete ${organization.id}`}
                           title="Delete"
-                          className="hover:text-danger"
+                          icon={Trash2}
+                          danger
                           onClick={() => setDeleting(organization)}
-                        >
-                          <Trash2 aria-hidden className="size-4" />
-                        </Button>
+                        />
                       </>
                     )}
                   </div>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { MyOrganization } from '../../../../contract/organizations';
 import type { Workspace } from '../../../../contract/workspaces';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -150,25 +151,19 @@ function OrganizationWorkspaces({ organization }: { organization: MyOrganization
                 {isAdmin && (
                   <Td>
                     <div className="flex justify-end gap-1">
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        aria-label={`Rename ${workspace.id}`}
+                      <IconButton
+                        label={`Rename ${workspace.id}`}
                         title="Rename"
+                        icon={Pencil}
                         onClick={() => setRenaming(workspace)}
-                      >
-                        <Pencil aria-hidden className="size-4" />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        aria-label={`Delete ${workspace.id}`}
+                      />
+                      <IconButton
+                        label={`Delete ${workspace.id}`}
                         title="Delete"
-                        className="hover:text-danger"
+                        icon={Trash2}
+                        danger
                         onClick={() => setDeleting(workspace)}
-                      >
-                        <Trash2 aria-hidden className="size-4" />
-                      </Button>
+                      />
                     </div>
                   </Td>
                 )}
