@@ -2,9 +2,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { identifierProblem } from '../../contract/identifier';
 import { IdentifierField } from './identifier-field';
 import { nameProblem } from './name-validation';
-import { Button } from './ui/button';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from './ui/dialog';
-import { FormAlert } from './ui/form-alert';
+import { Dialog, DialogContent, DialogFormFooter } from './ui/dialog';
 import { TextField } from './ui/input';
 
 export interface CreateResourceValues {
@@ -83,15 +81,7 @@ function CreateResourceForm({
         error={nameError}
         autoComplete="off"
       />
-      {error && <FormAlert>{error}</FormAlert>}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" pending={pending}>
-          {submitLabel}
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter error={error} submitLabel={submitLabel} pending={pending} />
     </form>
   );
 }

@@ -1,8 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { nameProblem } from './name-validation';
-import { Button } from './ui/button';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from './ui/dialog';
-import { FormAlert } from './ui/form-alert';
+import { Dialog, DialogContent, DialogFormFooter } from './ui/dialog';
 import { TextField } from './ui/input';
 
 export interface RenameDialogProps {
@@ -59,15 +57,7 @@ function RenameForm({
         error={problem}
         autoComplete="off"
       />
-      {error && <FormAlert>{error}</FormAlert>}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" pending={pending}>
-          Save
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter error={error} submitLabel="Save" pending={pending} />
     </form>
   );
 }

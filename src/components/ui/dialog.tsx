@@ -2,7 +2,9 @@ import clsx from 'clsx';
 import { X } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
+import { Button } from './button';
 import { dialogPanelClasses, overlayClasses } from './dialog-styles';
+import { FormAlert } from './form-alert';
 import { useReturnFocus } from './use-return-focus';
 
 export const Dialog = RadixDialog.Root;
@@ -49,4 +51,29 @@ export function DialogContent({ title, description, children, className }: Dialo
 
 export function DialogFooter({ children, className }: { children: ReactNode; className?: string }) {
   return <div className={clsx('mt-6 flex justify-end gap-2', className)}>{children}</div>;
+}
+
+/** The end of every dialog form: the server's refusal if any, then Cancel and the submit button. */
+export function DialogFormFooter({
+  error,
+  submitLabel,
+  pending,
+}: {
+  error?: string | null | undefined;
+  submitLabel: ReactNode;
+  pending: boolean;
+}) {
+  return (
+    <>
+      {error && <FormAlert>{error}</FormAlert>}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button>Cancel</Button>
+        </DialogClose>
+        <Button type="submit" variant="primary" pending={pending}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </>
+  );
 }

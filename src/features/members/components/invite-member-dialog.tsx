@@ -7,8 +7,12 @@ import {
   type Role,
 } from '../../../../contract/organizations';
 import { Button } from '../../../components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogFooter } from '../../../components/ui/dialog';
-import { FormAlert } from '../../../components/ui/form-alert';
+import {
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogFormFooter,
+} from '../../../components/ui/dialog';
 import { FieldLabel, TextField } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
 import { useInviteMember } from '../api/member-invite-mutation';
@@ -105,15 +109,7 @@ function InviteForm({
           options={ROLE_OPTIONS}
         />
       </div>
-      {error && <FormAlert>{error}</FormAlert>}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" pending={pending}>
-          Send invite
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter error={error} submitLabel="Send invite" pending={pending} />
     </form>
   );
 }
