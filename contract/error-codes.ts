@@ -1,8 +1,14 @@
 // Kept apart from errors.ts so the SPA can use the codes without pulling zod into its first page.
 
-/** Machine-readable error codes, one per status the contract names. */
+/** Machine-readable error codes: one per status the contract names, and finer ones for SQL. */
 export const ERROR_CODES = {
   badRequest: 'bad_request',
+  /** Postgres refused the statement: `sqlstate`, `position` and `detail` say why. */
+  sqlError: 'sql_error',
+  /** The statement ran past the server's deadline and was cancelled. */
+  queryTimeout: 'query_timeout',
+  /** The workspace sandbox does not run this kind of statement (SET ROLE, COPY, DO …). */
+  statementNotAllowed: 'statement_not_allowed',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
   notFound: 'not_found',

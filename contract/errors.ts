@@ -7,6 +7,11 @@ export const errorEnvelopeSchema = z.object({
     message: z.string(),
     sqlstate: z.string().optional(),
     position: z.number().int().optional(),
+    /** Postgres's detail and hint for a SQL error, when it gives them. */
+    detail: z.string().optional(),
+    hint: z.string().optional(),
+    /** The failing row of a batch (0-based index into params_batch). */
+    batch_index: z.number().int().optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

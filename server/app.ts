@@ -19,7 +19,10 @@ import { healthRoutes } from './routes/health/routes';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
 import { organizationRoutes } from './routes/organizations/routes';
+import { tableRoutes } from './routes/tables/routes';
 import { workspaceRoutes } from './routes/workspaces/routes';
+import { loadGuard } from './sql/guard';
+import { createWorkspaceSandbox, DEFAULT_SQL_LIMITS, type SqlLimits } from './sql/sandbox';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +38,10 @@ export type AppOptions = {
   bodyLimitBytes?: number;
   /** Built SPA to serve beside the API; left out in API-only tests. */
   staticDir?: string;
+  /** Deadline and caps of workspaces' SQL; defaults in DEFAULT_SQL_LIMITS. */
+  sqlLimits?: Partial<SqlLimits>;
+  /** Body limit of the query and batch endpoints. */
+  sqlBodyLimitBytes?: number;
 } & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject`. */
@@ -51,7 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error as FastifyError, options.bodyLimitBytes ?? 1024 * 1024);
+    const bodyLimit = request.routeOptions.bodyLimit ?? options.bodyLimitBytes ?? 1024 * 1024;
+    const apiError = toApiError(error as FastifyError, bodyLimit);
     if (apiError.status >= 500 && !(error instanceof DatabaseUnavailableError)) {
       request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
     }
@@ -65,6 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return;
       }
       const db = options.db;
+      await loadGuard();
+      const sandbox = createWorkspaceSandbox({
+        db,
+        logger: options.logger,
+        limits: { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits },
+      });
+      api.addHook('onClose', () => sandbox.close());
       await api.register(healthRoutes, { db });
       await api.register(async (authed) => {
         authed.decorateRequest('user', null as unknown as User);
@@ -76,9 +91,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request.user = user;
         });
         await authed.register(meRoutes, { db });
-        await authed.register(organizationRoutes, { db });
+        await authed.register(organizationRoutes, { db, sandbox });
         await authed.register(memberRoutes, { db });
-        await authed.register(workspaceRoutes, { db });
+        await authed.register(workspaceRoutes, { db, sandbox });
+        await authed.register(tableRoutes, {
+          db,
+          sandbox,
+          sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
+        });
       });
       api.setNotFoundHandler((request, reply) =>
         reply.code(404).send({

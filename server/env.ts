@@ -18,6 +18,24 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  queryTimeoutMs: z.coerce.number().int().positive().default(30_000),
+  queryMaxRows: z.coerce.number().int().positive().default(100_000),
+  queryMaxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  batchMaxRows: z.coerce.number().int().positive().default(1_000_000),
+  sqlBodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  uploadLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -31,6 +49,12 @@ const ENV_NAMES: Record<keyof Config, string> = {
   adminToken: 'ADMIN_TOKEN',
   deeplakeApiUrl: 'DEEPLAKE_API_URL',
   bodyLimitBytes: 'BODY_LIMIT_BYTES',
+  queryTimeoutMs: 'QUERY_TIMEOUT_MS',
+  queryMaxRows: 'QUERY_MAX_ROWS',
+  queryMaxBytes: 'QUERY_MAX_BYTES',
+  batchMaxRows: 'BATCH_MAX_ROWS',
+  sqlBodyLimitBytes: 'SQL_BODY_LIMIT_BYTES',
+  uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
   logLevel: 'LOG_LEVEL',
 };
 

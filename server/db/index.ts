@@ -14,6 +14,8 @@ export interface Queryable {
 }
 
 export interface Db extends Queryable {
+  /** Where this pool connects, for pools of other roles on the same database. */
+  readonly connectionString: string;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Resolves when Postgres answers a trivial query within a short deadline. */
@@ -32,6 +34,7 @@ export interface PostgresError extends Error {
   position?: string;
   detail?: string;
   constraint?: string;
+  hint?: string;
 }
 
 export function isPostgresError(error: unknown): error is PostgresError {
@@ -75,7 +78,7 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
-function translate(error: unknown): unknown {
+export function translateDbError(error: unknown): unknown {
   if (isUnavailable(error)) {
     return new DatabaseUnavailableError('The database is not reachable', { cause: error });
   }
@@ -131,18 +134,19 @@ export function createDb({
       const result = await client.query<Row>(text, params as unknown[] | undefined);
       return result.rows;
     } catch (error) {
-      throw translate(error);
+      throw translateDbError(error);
     }
   };
 
   return {
+    connectionString,
     query: (text, params) => run(pool, text, params),
     async transaction(work) {
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
       } catch (error) {
-        throw translate(error);
+        throw translateDbError(error);
       }
       const tx: Queryable = { query: (text, params) => run(client, text, params) };
       let broken = false;

@@ -25,3 +25,13 @@ export function userIdParam(params: unknown, orgId: string): string {
   if (!UUID.test(value)) throw notFound(`No member "${value}" in organization "${orgId}"`);
   return value.toLowerCase();
 }
+
+/**
+ * A table name in a path. Tables made with SQL may have any name Postgres takes, so only its
+ * length is checked; one that cannot exist is simply not found.
+ */
+export function tableNameParam(params: unknown): string {
+  const value = param(params, 'table');
+  if (value === '' || Buffer.byteLength(value) > 63) throw notFound(`No table "${value}"`);
+  return value;
+}

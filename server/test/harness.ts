@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { inject } from 'vitest';
 import { ORG_HEADER } from '../../contract/headers';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import { ensureUser, issueToken } from '../auth/users-repository';
 import { bootstrap } from '../bootstrap';
 import { createDb, withClient, type Db } from '../db/index';
@@ -33,7 +33,11 @@ export interface TestServer {
  */
 export async function createTestServer({
   reach = (url: string) => url,
-}: { reach?: (url: string) => string } = {}): Promise<TestServer> {
+  sqlLimits,
+}: {
+  reach?: (url: string) => string;
+  sqlLimits?: AppOptions['sqlLimits'];
+} = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (client) =>
@@ -46,7 +50,7 @@ export async function createTestServer({
   await bootstrap(setupDb, { adminEmail: 'admin@example.com', adminToken });
   await setupDb.close();
   const db = createDb({ connectionString: reach(url), logger });
-  const app = await buildApp({ db, logger });
+  const app = await buildApp({ db, logger, sqlLimits });
 
   return {
     app,
@@ -77,10 +81,15 @@ export async function createTestServer({
     },
     async close() {
       await app.close();
+      // Workspace roles belong to the whole Postgres server, not to the dropped database.
+      const roles = await db
+        .query<{ role_name: string }>('SELECT role_name FROM deeplake_console.workspace_roles')
+        .catch(() => []);
       await db.close();
-      await withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      );
+      await withClient(adminUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (const { role_name } of roles) await client.query(`DROP ROLE IF EXISTS "${role_name}"`);
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { MyOrganization, Organization } from '../../../contract/organizations';
-import { isPostgresError, quoteIdent, type Queryable } from '../../db/index';
+import { isPostgresError, type Queryable } from '../../db/index';
 import { conflict } from '../../errors';
+import { dropWorkspaceStorage } from '../../sql/roles';
 
 const COLUMNS = 'o.id, o.name, o.created_at';
 
@@ -62,8 +63,8 @@ export async function deleteOrganization(tx: Queryable, orgId: string) {
     'SELECT id FROM deeplake_console.workspaces WHERE org_id = $1 FOR UPDATE',
     [orgId],
   );
-  for (const { id } of workspaces) {
-    await tx.query(`DROP SCHEMA IF EXISTS ${quoteIdent(id)} CASCADE`);
-  }
+  const roles: string[] = [];
+  for (const { id } of workspaces) roles.push(...(await dropWorkspaceStorage(tx, id)));
   await tx.query('DELETE FROM deeplake_console.organizations WHERE id = $1', [orgId]);
+  return { workspaceIds: workspaces.map((workspace) => workspace.id), roles };
 }

@@ -6,6 +6,7 @@ import {
 import { requireAdmin, requireMember } from '../../auth/access';
 import type { Db } from '../../db/index';
 import { parseWith } from '../../errors';
+import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { orgIdParam } from '../params';
 import {
   createOrganization,
@@ -15,7 +16,10 @@ import {
   renameOrganization,
 } from './repository';
 
-export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function organizationRoutes(
+  app: FastifyInstance,
+  { db, sandbox }: { db: Db; sandbox: WorkspaceSandbox },
+) {
   app.get('/organizations', async (request) => ({
     organizations: await listOrganizationsOf(db, request.user.id),
   }));
@@ -44,10 +48,11 @@ export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db 
 
   app.delete('/organizations/:org_id', async (request, reply) => {
     const orgId = orgIdParam(request.params);
-    await db.transaction(async (tx) => {
+    const dropped = await db.transaction(async (tx) => {
       await requireAdmin(tx, request.user.id, orgId, 'delete the organization');
-      await deleteOrganization(tx, orgId);
+      return deleteOrganization(tx, orgId);
     });
+    await Promise.all(dropped.workspaceIds.map((id) => sandbox.forget(id, dropped.roles)));
     reply.code(204);
   });
 }

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../contract/workspaces';
 import { isPostgresError, quoteIdent, type Queryable } from '../../db/index';
 import { conflict } from '../../errors';
+import { dropWorkspaceStorage, provisionWorkspaceRole } from '../../sql/roles';
 
 const COLUMNS = 'w.id, w.org_id, w.name, w.type, w.created_at';
 
@@ -35,6 +36,7 @@ export async function createWorkspace(
       [id, orgId, name],
     );
     await tx.query(`CREATE SCHEMA ${quoteIdent(id)}`);
+    await provisionWorkspaceRole(tx, id);
   } catch (error) {
     // 42P06: a schema of that name exists already, made outside the console.
     if (isPostgresError(error) && (error.code === '23505' || error.code === '42P06')) throw taken();
@@ -51,8 +53,12 @@ export async function renameWorkspace(db: Queryable, workspaceId: string, name: 
   return workspace ?? null;
 }
 
-/** Removes the workspace with all its tables. Run inside a transaction. */
+/**
+ * Removes the workspace with all its tables and its SQL role. Run inside a transaction; returns
+ * the dropped roles, whose open sessions the caller ends once it commits.
+ */
 export async function deleteWorkspace(tx: Queryable, workspaceId: string) {
-  await tx.query(`DROP SCHEMA IF EXISTS ${quoteIdent(workspaceId)} CASCADE`);
+  const roles = await dropWorkspaceStorage(tx, workspaceId);
   await tx.query('DELETE FROM deeplake_console.workspaces WHERE id = $1', [workspaceId]);
+  return roles;
 }

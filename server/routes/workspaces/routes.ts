@@ -4,6 +4,7 @@ import { createWorkspaceSchema, updateWorkspaceSchema } from '../../../contract/
 import { requireAdmin, resolveOrganization, roleIn } from '../../auth/access';
 import type { Db, Queryable } from '../../db/index';
 import { forbidden, notFound, parseWith } from '../../errors';
+import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { workspaceIdParam } from '../params';
 import {
   createWorkspace,
@@ -37,7 +38,10 @@ export async function accessibleWorkspace(
   return { workspace, role };
 }
 
-export async function workspaceRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function workspaceRoutes(
+  app: FastifyInstance,
+  { db, sandbox }: { db: Db; sandbox: WorkspaceSandbox },
+) {
   app.get('/workspaces', async (request) => {
     const { orgId } = await resolveOrganization(db, request.user.id, orgHeader(request));
     return { workspaces: await listWorkspaces(db, orgId) };
@@ -67,7 +71,10 @@ export async function workspaceRoutes(app: FastifyInstance, { db }: { db: Db }) 
   app.delete('/workspaces/:ws', async (request, reply) => {
     const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
     await requireAdmin(db, request.user.id, workspace.org_id, 'delete workspaces');
-    await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
+    // Sessions still running the workspace's SQL would hold locks the drop waits for.
+    await sandbox.forget(workspace.id);
+    const roles = await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
+    await sandbox.forget(workspace.id, roles);
     reply.code(204);
   });
 }

@@ -1,0 +1,261 @@
+import { performance } from 'node:perf_hooks';
+import type { BatchResult, QueryResult } from '../../contract/tables';
+import { isPostgresError } from '../db/index';
+import { BatchRowError, type ResultColumn, type SqlSession, type WireValue } from '../db/session';
+import { ApiError, badRequest } from '../errors';
+import { ERROR_CODES } from '../../contract/errors';
+import {
+  checkStatement,
+  insertValuesAsSet,
+  StatementRefused,
+  StatementSyntaxError,
+  type CheckedStatement,
+} from './guard';
+import { DeadlineExceeded, type RunOptions, type WorkspaceSandbox } from './sandbox';
+import { decoderFor, encoderFor, PG_TYPE } from './values';
+
+/**
+ * The query and batch endpoints' engine: guard the statement, bind the params by the types
+ * Postgres infers for them, run it in the workspace's sandbox, and turn the text rows into JSON.
+ */
+
+const TYPE_NAMES = new Map<number, string>(
+  Object.entries(PG_TYPE).map(([name, oid]) => [oid as number, name]),
+);
+
+const ROWS_TOUCHED = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/** Without a described type, JSON values bind as their text; Postgres parses that by context. */
+const encodeUntyped = encoderFor(0);
+
+function hasArray(values: readonly unknown[]) {
+  return values.some((value) => Array.isArray(value));
+}
+
+function readRows(columns: ResultColumn[]) {
+  const decoders = columns.map((column) => decoderFor(column.typeOid));
+  const count = decoders.length;
+  return (fields: WireValue[]) => {
+    const row = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) {
+      const field = fields[i];
+      row[i] = field === null || field === undefined ? null : decoders[i]!(field);
+    }
+    return row;
+  };
+}
+
+function checkParams(statement: CheckedStatement, params: readonly unknown[], where: string) {
+  if (params.length !== statement.paramCount) {
+    const wanted =
+      statement.paramCount === 0
+        ? 'no parameters'
+        : statement.paramCount === 1
+          ? '1 parameter ($1)'
+          : `${statement.paramCount} parameters ($1 … $${statement.paramCount})`;
+    throw badRequest(`The statement takes ${wanted}, but ${where} has ${params.length}`);
+  }
+}
+
+/** Names of column types: built-ins from the table, others from pg_type in the same session. */
+async function typeNames(session: SqlSession, columns: ResultColumn[]) {
+  const unknown = [...new Set(columns.map((c) => c.typeOid).filter((oid) => !TYPE_NAMES.has(oid)))];
+  const names = new Map(TYPE_NAMES);
+  if (unknown.length > 0) {
+    const rows = await session.query<{ oid: number; typname: string }>(
+      'SELECT oid::int4 AS oid, typname FROM pg_catalog.pg_type WHERE oid = ANY($1::oid[])',
+      [unknown],
+    );
+    for (const row of rows) names.set(row.oid, row.typname);
+  }
+  return columns.map((column) => names.get(column.typeOid) ?? String(column.typeOid));
+}
+
+export async function runQuery(
+  sandbox: WorkspaceSandbox,
+  workspaceId: string,
+  { query, params = [] }: { query: string; params?: unknown[] },
+  options: RunOptions,
+): Promise<QueryResult> {
+  const statement = guarded(query);
+  checkParams(statement, params, 'params');
+  const { maxRows, maxBytes } = sandbox.limits;
+  const started = performance.now();
+  return sandbox
+    .run(workspaceId, options, async (session) => {
+      let text: string | null = statement.text;
+      let values: WireValue[];
+      if (hasArray(params)) {
+        // A JSON array is an array literal for an array parameter but JSON text for a json one.
+        const shape = await session.describe(statement.text);
+        values = params.map((param, i) => encoderFor(shape.paramTypes[i] ?? 0)(param as never));
+        text = null;
+      } else {
+        values = params.map((param) => encodeUntyped(param as never));
+      }
+      const result = await session.execute(text, values, {
+        maxRows,
+        maxChars: maxBytes,
+        rowReader: readRows,
+      });
+      const rowCount =
+        ROWS_TOUCHED.has(result.command) && result.tagCount !== null
+          ? result.tagCount
+          : result.columns.length > 0
+            ? result.rows.length
+            : (result.tagCount ?? 0);
+      return {
+        columns: result.columns.map((column) => column.name),
+        rows: result.rows as unknown[][],
+        row_count: rowCount,
+        types: await typeNames(session, result.columns),
+        command: result.command,
+        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+        truncated: result.truncated,
+      };
+    })
+    .catch((error: unknown) => {
+      throw sqlApiError(error, statement);
+    });
+}
+
+/** Array literal of already encoded element texts, each quoted so no element needs thought. */
+function arrayLiteral(elements: readonly WireValue[]) {
+  let out = '{';
+  for (let i = 0; i < elements.length; i++) {
+    if (i > 0) out += ',';
+    const element = elements[i];
+    out +=
+      element === null || element === undefined
+        ? 'NULL'
+        : `"${element.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  }
+  return `${out}}`;
+}
+
+export async function runBatch(
+  sandbox: WorkspaceSandbox,
+  workspaceId: string,
+  { query, params_batch: rows }: { query: string; params_batch: unknown[][] },
+  options: RunOptions,
+): Promise<BatchResult> {
+  const statement = guarded(query);
+  if (rows.length > sandbox.limits.maxBatchRows) {
+    throw new ApiError(
+      413,
+      ERROR_CODES.tooLarge,
+      `The batch has ${rows.length} rows; the limit is ${sandbox.limits.maxBatchRows}`,
+    );
+  }
+  rows.forEach((row, index) => checkParams(statement, row, `params_batch[${index}]`));
+  const started = performance.now();
+  const finish = (counts: number[], command: string): BatchResult => ({
+    row_count: counts.reduce((sum, count) => sum + count, 0),
+    results: counts.map((count) => ({ row_count: count })),
+    command,
+    duration_ms: Math.round((performance.now() - started) * 100) / 100,
+  });
+  const command = commandOf(statement);
+  if (rows.length === 0) return finish([], command);
+
+  return sandbox
+    .run(workspaceId, options, async (session) => {
+      const shape = await session.describe(statement.text);
+      const encoders = shape.paramTypes.map((oid) => encoderFor(oid));
+      const asSet = await setStatement(session, statement, shape.paramTypes);
+      if (asSet) {
+        const columns = encoders.map((encode, k) =>
+          arrayLiteral(rows.map((row) => encode(row[k] as never))),
+        );
+        try {
+          const result = await session.execute(asSet, columns, {
+            maxRows: 0,
+            maxChars: 0,
+            rowReader: readRows,
+          });
+          if (result.tagCount === rows.length)
+            return finish(
+              rows.map(() => 1),
+              command,
+            );
+        } catch {
+          // Which row failed is only known row by row: the pipeline below runs them so, and
+          // reports the first failing row (the set statement changed nothing).
+        }
+      }
+      const wire = function* () {
+        for (const row of rows) yield row.map((value, k) => encoders[k]!(value as never));
+      };
+      return finish(await session.pipeline(statement.text, wire(), rows.length), command);
+    })
+    .catch((error: unknown) => {
+      throw sqlApiError(error, statement);
+    });
+}
+
+function guarded(query: string) {
+  try {
+    return checkStatement(query);
+  } catch (error) {
+    throw sqlApiError(error);
+  }
+}
+
+/** `INSERT … VALUES ($1, $2)` over many rows runs as one `INSERT … SELECT FROM unnest(…)`. */
+async function setStatement(
+  session: SqlSession,
+  statement: CheckedStatement,
+  paramTypes: number[],
+): Promise<string | null> {
+  if (statement.kind !== 'InsertStmt' || paramTypes.length === 0) return null;
+  const names = await session.query<{ name: string }>(
+    `SELECT format_type(p.oid, NULL) AS name
+       FROM unnest($1::oid[]) WITH ORDINALITY AS p(oid, n) ORDER BY p.n`,
+    [paramTypes],
+  );
+  return insertValuesAsSet(
+    statement.ast as never,
+    names.map((row) => row.name),
+  );
+}
+
+function commandOf(statement: CheckedStatement) {
+  return statement.kind.replace(/Stmt$/, '').toUpperCase();
+}
+
+/** Errors of a workspace's statement, as the API reports them. */
+export function sqlApiError(error: unknown, statement?: CheckedStatement): unknown {
+  if (error instanceof StatementSyntaxError) {
+    return new ApiError(400, ERROR_CODES.sqlError, error.message, {
+      sqlstate: error.sqlstate,
+      ...(error.position !== undefined ? { position: error.position } : {}),
+    });
+  }
+  if (error instanceof StatementRefused) {
+    return new ApiError(403, ERROR_CODES.statementNotAllowed, error.message, {
+      sqlstate: error.sqlstate,
+      ...(error.position !== undefined ? { position: error.position } : {}),
+    });
+  }
+  if (error instanceof DeadlineExceeded) {
+    return new ApiError(400, ERROR_CODES.queryTimeout, error.message, { sqlstate: '57014' });
+  }
+  const batchIndex = error instanceof BatchRowError ? error.index : undefined;
+  const cause = error instanceof BatchRowError ? error.cause : error;
+  if (!isPostgresError(cause)) return error;
+  const extra = {
+    sqlstate: cause.code,
+    // Positions point into the text Postgres ran, which is the user's unless it was rewritten.
+    ...(cause.position && !statement?.rewritten ? { position: Number(cause.position) } : {}),
+    ...(cause.detail ? { detail: cause.detail } : {}),
+    ...(cause.hint ? { hint: cause.hint } : {}),
+    ...(batchIndex !== undefined ? { batch_index: batchIndex } : {}),
+  };
+  const message =
+    batchIndex !== undefined ? `params_batch[${batchIndex}]: ${cause.message}` : cause.message;
+  if (cause.code === '42P07' || cause.code === '42710') {
+    return new ApiError(409, ERROR_CODES.conflict, message, extra);
+  }
+  if (cause.code === '42501') return new ApiError(403, ERROR_CODES.forbidden, message, extra);
+  return new ApiError(400, ERROR_CODES.sqlError, message, extra);
+}

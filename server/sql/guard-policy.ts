@@ -1,0 +1,501 @@
+import { scanSync, type Node, type ObjectType } from 'libpg-query';
+import {
+  isObject,
+  location,
+  names,
+  unwrap,
+  walk,
+  type AstObject,
+  type SourceText,
+} from './guard-ast';
+import { StatementRefused } from './guard-errors';
+
+/**
+ * What a workspace may run. The workspace's own login role is the real boundary (it owns only
+ * its tables, can create only in its schema); this policy refuses, before anything reaches
+ * PostgreSQL, what a workspace must never do, and says why in words an analyst can act on.
+ */
+
+const ALLOWED_STATEMENTS = new Set([
+  'SelectStmt', // also VALUES, UNION/INTERSECT/EXCEPT and SELECT INTO
+  'InsertStmt',
+  'UpdateStmt',
+  'DeleteStmt',
+  'MergeStmt',
+  'CreateStmt',
+  'ViewStmt',
+  'RefreshMatViewStmt',
+  'IndexStmt',
+  'TruncateStmt',
+  'CommentStmt',
+  'CreateSeqStmt',
+  'AlterSeqStmt',
+  'CompositeTypeStmt',
+  'CreateEnumStmt',
+  'CreateDomainStmt',
+  'AlterEnumStmt', // ADD VALUE, and RENAME VALUE which shares the node
+  'VariableShowStmt',
+  'VacuumStmt', // also ANALYZE
+  'ReindexStmt',
+  'CreateStatsStmt',
+]);
+
+// ALTER TYPE … ADD ATTRIBUTE (composite types) is an AlterTableStmt on OBJECT_TYPE.
+const ALTERABLE: ReadonlySet<ObjectType> = new Set<ObjectType>([
+  'OBJECT_TABLE',
+  'OBJECT_INDEX',
+  'OBJECT_VIEW',
+  'OBJECT_MATVIEW',
+  'OBJECT_SEQUENCE',
+  'OBJECT_TYPE',
+]);
+
+// Statistics objects may be created, so they may be dropped too.
+const DROPPABLE: ReadonlySet<ObjectType> = new Set<ObjectType>([
+  'OBJECT_TABLE',
+  'OBJECT_VIEW',
+  'OBJECT_MATVIEW',
+  'OBJECT_INDEX',
+  'OBJECT_SEQUENCE',
+  'OBJECT_TYPE',
+  'OBJECT_DOMAIN',
+  'OBJECT_STATISTIC_EXT',
+]);
+
+const RENAMEABLE: ReadonlySet<ObjectType> = new Set<ObjectType>([
+  'OBJECT_TABLE',
+  'OBJECT_COLUMN',
+  'OBJECT_INDEX',
+  'OBJECT_VIEW',
+  'OBJECT_MATVIEW',
+  'OBJECT_TABCONSTRAINT',
+  'OBJECT_SEQUENCE',
+  'OBJECT_TYPE',
+  'OBJECT_ATTRIBUTE', // a composite type's attribute
+  'OBJECT_DOMAIN',
+  'OBJECT_DOMCONSTRAINT',
+]);
+
+const OBJECT_WORDS: Record<ObjectType, string> = {
+  OBJECT_ACCESS_METHOD: 'ACCESS METHOD',
+  OBJECT_AGGREGATE: 'AGGREGATE',
+  OBJECT_AMOP: 'OPERATOR FAMILY',
+  OBJECT_AMPROC: 'OPERATOR FAMILY',
+  OBJECT_ATTRIBUTE: 'TYPE',
+  OBJECT_CAST: 'CAST',
+  OBJECT_COLUMN: 'COLUMN',
+  OBJECT_COLLATION: 'COLLATION',
+  OBJECT_CONVERSION: 'CONVERSION',
+  OBJECT_DATABASE: 'DATABASE',
+  OBJECT_DEFAULT: 'DEFAULT',
+  OBJECT_DEFACL: 'DEFAULT PRIVILEGES',
+  OBJECT_DOMAIN: 'DOMAIN',
+  OBJECT_DOMCONSTRAINT: 'DOMAIN CONSTRAINT',
+  OBJECT_EVENT_TRIGGER: 'EVENT TRIGGER',
+  OBJECT_EXTENSION: 'EXTENSION',
+  OBJECT_FDW: 'FOREIGN DATA WRAPPER',
+  OBJECT_FOREIGN_SERVER: 'SERVER',
+  OBJECT_FOREIGN_TABLE: 'FOREIGN TABLE',
+  OBJECT_FUNCTION: 'FUNCTION',
+  OBJECT_INDEX: 'INDEX',
+  OBJECT_LANGUAGE: 'LANGUAGE',
+  OBJECT_LARGEOBJECT: 'LARGE OBJECT',
+  OBJECT_MATVIEW: 'MATERIALIZED VIEW',
+  OBJECT_OPCLASS: 'OPERATOR CLASS',
+  OBJECT_OPERATOR: 'OPERATOR',
+  OBJECT_OPFAMILY: 'OPERATOR FAMILY',
+  OBJECT_PARAMETER_ACL: 'PARAMETER',
+  OBJECT_POLICY: 'POLICY',
+  OBJECT_PROCEDURE: 'PROCEDURE',
+  OBJECT_PUBLICATION: 'PUBLICATION',
+  OBJECT_PUBLICATION_NAMESPACE: 'PUBLICATION',
+  OBJECT_PUBLICATION_REL: 'PUBLICATION',
+  OBJECT_ROLE: 'ROLE',
+  OBJECT_ROUTINE: 'ROUTINE',
+  OBJECT_RULE: 'RULE',
+  OBJECT_SCHEMA: 'SCHEMA',
+  OBJECT_SEQUENCE: 'SEQUENCE',
+  OBJECT_SUBSCRIPTION: 'SUBSCRIPTION',
+  OBJECT_STATISTIC_EXT: 'STATISTICS',
+  OBJECT_TABCONSTRAINT: 'CONSTRAINT',
+  OBJECT_TABLE: 'TABLE',
+  OBJECT_TABLESPACE: 'TABLESPACE',
+  OBJECT_TRANSFORM: 'TRANSFORM',
+  OBJECT_TRIGGER: 'TRIGGER',
+  OBJECT_TSCONFIGURATION: 'TEXT SEARCH CONFIGURATION',
+  OBJECT_TSDICTIONARY: 'TEXT SEARCH DICTIONARY',
+  OBJECT_TSPARSER: 'TEXT SEARCH PARSER',
+  OBJECT_TSTEMPLATE: 'TEXT SEARCH TEMPLATE',
+  OBJECT_TYPE: 'TYPE',
+  OBJECT_USER_MAPPING: 'USER MAPPING',
+  OBJECT_VIEW: 'VIEW',
+};
+
+const SETTINGS_RESET = 'session settings are reset after every request';
+const OWN_ROLE = "statements run as the workspace's own role";
+const ONE_TRANSACTION = 'each request is one statement in its own transaction';
+const CONSOLE_ACCESS = 'access to a workspace is managed by the console';
+const PER_REQUEST = 'sessions do not outlive a request';
+
+/** Statements refused whatever their details, with their name in SQL and, where useful, why. */
+const REFUSED_STATEMENTS: Record<string, [string, string?]> = {
+  AlterCollationStmt: ['ALTER COLLATION'],
+  AlterDatabaseRefreshCollStmt: ['ALTER DATABASE'],
+  AlterDatabaseSetStmt: ['ALTER DATABASE'],
+  AlterDatabaseStmt: ['ALTER DATABASE'],
+  AlterDefaultPrivilegesStmt: ['ALTER DEFAULT PRIVILEGES', CONSOLE_ACCESS],
+  AlterDomainStmt: ['ALTER DOMAIN'],
+  AlterEventTrigStmt: ['ALTER EVENT TRIGGER'],
+  AlterExtensionContentsStmt: ['ALTER EXTENSION'],
+  AlterExtensionStmt: ['ALTER EXTENSION'],
+  AlterFdwStmt: ['ALTER FOREIGN DATA WRAPPER'],
+  AlterForeignServerStmt: ['ALTER SERVER'],
+  AlterOpFamilyStmt: ['ALTER OPERATOR FAMILY'],
+  AlterOperatorStmt: ['ALTER OPERATOR'],
+  AlterPolicyStmt: ['ALTER POLICY'],
+  AlterPublicationStmt: ['ALTER PUBLICATION'],
+  AlterStatsStmt: ['ALTER STATISTICS'],
+  AlterSubscriptionStmt: ['ALTER SUBSCRIPTION'],
+  AlterSystemStmt: ['ALTER SYSTEM'],
+  AlterTSConfigurationStmt: ['ALTER TEXT SEARCH CONFIGURATION'],
+  AlterTSDictionaryStmt: ['ALTER TEXT SEARCH DICTIONARY'],
+  AlterTableMoveAllStmt: ['ALTER … ALL IN TABLESPACE'],
+  AlterTableSpaceOptionsStmt: ['ALTER TABLESPACE'],
+  AlterTypeStmt: ['ALTER TYPE … SET'],
+  AlterUserMappingStmt: ['ALTER USER MAPPING'],
+  CallStmt: ['CALL'],
+  CheckPointStmt: ['CHECKPOINT'],
+  ClosePortalStmt: ['CLOSE', PER_REQUEST],
+  ClusterStmt: ['CLUSTER'],
+  ConstraintsSetStmt: ['SET CONSTRAINTS', ONE_TRANSACTION],
+  CopyStmt: ['COPY', 'use the import endpoint to load files'],
+  CreateAmStmt: ['CREATE ACCESS METHOD'],
+  CreateCastStmt: ['CREATE CAST'],
+  CreateConversionStmt: ['CREATE CONVERSION'],
+  CreateEventTrigStmt: ['CREATE EVENT TRIGGER'],
+  CreateFdwStmt: ['CREATE FOREIGN DATA WRAPPER'],
+  CreateForeignServerStmt: ['CREATE SERVER'],
+  CreateForeignTableStmt: ['CREATE FOREIGN TABLE'],
+  CreateOpClassStmt: ['CREATE OPERATOR CLASS'],
+  CreateOpFamilyStmt: ['CREATE OPERATOR FAMILY'],
+  CreatePLangStmt: ['CREATE LANGUAGE'],
+  CreatePolicyStmt: ['CREATE POLICY'],
+  CreatePublicationStmt: ['CREATE PUBLICATION'],
+  CreateRangeStmt: ['CREATE TYPE … AS RANGE'],
+  CreateSchemaStmt: ['CREATE SCHEMA', 'a workspace is one schema, managed by the console'],
+  CreateSubscriptionStmt: ['CREATE SUBSCRIPTION'],
+  CreateTableSpaceStmt: ['CREATE TABLESPACE'],
+  CreateTransformStmt: ['CREATE TRANSFORM'],
+  CreateUserMappingStmt: ['CREATE USER MAPPING'],
+  CreatedbStmt: ['CREATE DATABASE'],
+  DeallocateStmt: ['DEALLOCATE', PER_REQUEST],
+  DeclareCursorStmt: ['DECLARE', PER_REQUEST],
+  DiscardStmt: ['DISCARD', 'session state is reset after every request'],
+  DoStmt: ['DO'],
+  DropOwnedStmt: ['DROP OWNED'],
+  DropSubscriptionStmt: ['DROP SUBSCRIPTION'],
+  DropTableSpaceStmt: ['DROP TABLESPACE'],
+  DropUserMappingStmt: ['DROP USER MAPPING'],
+  DropdbStmt: ['DROP DATABASE'],
+  ExecuteStmt: ['EXECUTE', PER_REQUEST],
+  ImportForeignSchemaStmt: ['IMPORT FOREIGN SCHEMA'],
+  ListenStmt: ['LISTEN', PER_REQUEST],
+  LoadStmt: ['LOAD'],
+  LockStmt: ['LOCK'],
+  NotifyStmt: ['NOTIFY'],
+  PrepareStmt: ['PREPARE', PER_REQUEST],
+  ReassignOwnedStmt: ['REASSIGN OWNED'],
+  RuleStmt: ['CREATE RULE'],
+  SecLabelStmt: ['SECURITY LABEL'],
+  UnlistenStmt: ['UNLISTEN', PER_REQUEST],
+};
+
+const TRANSACTION_WORDS: Record<string, string> = {
+  TRANS_STMT_BEGIN: 'BEGIN',
+  TRANS_STMT_START: 'START TRANSACTION',
+  TRANS_STMT_COMMIT: 'COMMIT',
+  TRANS_STMT_ROLLBACK: 'ROLLBACK',
+  TRANS_STMT_SAVEPOINT: 'SAVEPOINT',
+  TRANS_STMT_RELEASE: 'RELEASE SAVEPOINT',
+  TRANS_STMT_ROLLBACK_TO: 'ROLLBACK TO SAVEPOINT',
+  TRANS_STMT_PREPARE: 'PREPARE TRANSACTION',
+  TRANS_STMT_COMMIT_PREPARED: 'COMMIT PREPARED',
+  TRANS_STMT_ROLLBACK_PREPARED: 'ROLLBACK PREPARED',
+};
+
+const DEFINE_WORDS: Partial<Record<ObjectType, string>> = {
+  OBJECT_AGGREGATE: 'CREATE AGGREGATE',
+  OBJECT_OPERATOR: 'CREATE OPERATOR',
+  OBJECT_COLLATION: 'CREATE COLLATION',
+  OBJECT_TYPE: 'CREATE TYPE (base or shell type)',
+  OBJECT_TSPARSER: 'CREATE TEXT SEARCH PARSER',
+  OBJECT_TSDICTIONARY: 'CREATE TEXT SEARCH DICTIONARY',
+  OBJECT_TSTEMPLATE: 'CREATE TEXT SEARCH TEMPLATE',
+  OBJECT_TSCONFIGURATION: 'CREATE TEXT SEARCH CONFIGURATION',
+};
+
+function objectWords(type: unknown): string {
+  return OBJECT_WORDS[type as ObjectType] ?? 'object';
+}
+
+/** The statement's first keywords, for the few nodes that stand for more than one statement. */
+function leadingWords(sql: string, count: number): string[] {
+  try {
+    return scanSync(sql)
+      .tokens.filter(
+        (token) => token.tokenName !== 'SQL_COMMENT' && token.tokenName !== 'C_COMMENT',
+      )
+      .slice(0, count)
+      .map((token) => token.text.toUpperCase());
+  } catch {
+    return [];
+  }
+}
+
+interface Refusal {
+  what: string;
+  why?: string | undefined;
+  /** byte offset; the statement's start when absent */
+  at?: number | undefined;
+}
+
+/** Why a statement of this kind is refused, or null when its kind is allowed. */
+function refuseKind(kind: string, body: AstObject, sql: string): Refusal | null {
+  if (ALLOWED_STATEMENTS.has(kind)) return null;
+  switch (kind) {
+    case 'ExplainStmt':
+    case 'CreateTableAsStmt': {
+      const [innerKind, inner] = unwrap(body.query);
+      return refuseKind(innerKind, inner, sql);
+    }
+    case 'AlterTableStmt': {
+      if (!ALTERABLE.has(body.objtype as ObjectType)) {
+        return { what: `ALTER ${objectWords(body.objtype)}` };
+      }
+      const object = objectWords(body.objtype);
+      for (const cmd of Array.isArray(body.cmds) ? body.cmds : []) {
+        const [, command] = unwrap(cmd);
+        if (command.subtype === 'AT_ChangeOwner') {
+          return {
+            what: `ALTER ${object} … OWNER TO`,
+            why: 'objects stay owned by the workspace',
+            at: location(isObject(command.newowner) ? command.newowner : undefined),
+          };
+        }
+        if (command.subtype === 'AT_SetTableSpace') {
+          return { what: `ALTER ${object} … SET TABLESPACE` };
+        }
+      }
+      return null;
+    }
+    case 'DropStmt':
+      return DROPPABLE.has(body.removeType as ObjectType)
+        ? null
+        : { what: `DROP ${objectWords(body.removeType)}` };
+    case 'RenameStmt':
+      return RENAMEABLE.has(body.renameType as ObjectType)
+        ? null
+        : { what: `ALTER ${objectWords(body.renameType)} … RENAME` };
+    case 'AlterOwnerStmt':
+      return {
+        what: `ALTER ${objectWords(body.objectType)} … OWNER TO`,
+        why: 'objects stay owned by the workspace',
+      };
+    case 'AlterObjectSchemaStmt':
+      return {
+        what: `ALTER ${objectWords(body.objectType)} … SET SCHEMA`,
+        why: "objects stay in the workspace's schema",
+      };
+    case 'AlterObjectDependsStmt':
+      return { what: `ALTER ${objectWords(body.objectType)} … DEPENDS ON EXTENSION` };
+    case 'VariableSetStmt':
+      return describeSet(body);
+    case 'TransactionStmt':
+      return { what: TRANSACTION_WORDS[body.kind as string] ?? 'BEGIN', why: ONE_TRANSACTION };
+    case 'CreateFunctionStmt':
+      return { what: body.is_procedure ? 'CREATE PROCEDURE' : 'CREATE FUNCTION' };
+    case 'AlterFunctionStmt':
+      return { what: `ALTER ${objectWords(body.objtype)}` };
+    case 'GrantStmt':
+    case 'GrantRoleStmt':
+      return { what: body.is_grant ? 'GRANT' : 'REVOKE', why: CONSOLE_ACCESS };
+    case 'CreateRoleStmt': {
+      const type = body.stmt_type;
+      return {
+        what:
+          type === 'ROLESTMT_USER'
+            ? 'CREATE USER'
+            : type === 'ROLESTMT_GROUP'
+              ? 'CREATE GROUP'
+              : 'CREATE ROLE',
+        why: CONSOLE_ACCESS,
+      };
+    }
+    case 'AlterRoleStmt':
+    case 'AlterRoleSetStmt':
+    case 'DropRoleStmt': {
+      // ALTER/DROP USER and GROUP parse to the ROLE nodes.
+      const [verb, noun] = leadingWords(sql, 2);
+      const object = noun === 'USER' || noun === 'GROUP' ? noun : 'ROLE';
+      return { what: `${verb === 'DROP' ? 'DROP' : 'ALTER'} ${object}`, why: CONSOLE_ACCESS };
+    }
+    case 'CreateExtensionStmt': {
+      // CREATE LANGUAGE without a handler is kept for compatibility as CREATE EXTENSION.
+      const words = leadingWords(sql, 6);
+      return { what: words.includes('LANGUAGE') ? 'CREATE LANGUAGE' : 'CREATE EXTENSION' };
+    }
+    case 'FetchStmt':
+      return { what: body.ismove ? 'MOVE' : 'FETCH', why: PER_REQUEST };
+    case 'CreateTrigStmt':
+      return { what: body.isconstraint ? 'CREATE CONSTRAINT TRIGGER' : 'CREATE TRIGGER' };
+    case 'DefineStmt':
+      return { what: DEFINE_WORDS[body.kind as ObjectType] ?? 'CREATE (definition)' };
+  }
+  const known = REFUSED_STATEMENTS[kind];
+  if (known) return { what: known[0], why: known[1] };
+  // A node type this list does not know yet (a newer parser): refused all the same.
+  return { what: `This statement (${kind})` };
+}
+
+function describeSet(body: AstObject): Refusal {
+  const name = typeof body.name === 'string' ? body.name.toLowerCase() : '';
+  const reset = body.kind === 'VAR_RESET' || body.kind === 'VAR_RESET_ALL';
+  const verb = reset ? 'RESET' : 'SET';
+  if (name === 'role') return { what: `${verb} ROLE`, why: OWN_ROLE };
+  if (name === 'session_authorization') {
+    return { what: `${verb} SESSION AUTHORIZATION`, why: OWN_ROLE };
+  }
+  if (body.kind === 'VAR_SET_MULTI' && name === 'transaction') {
+    return { what: 'SET TRANSACTION', why: ONE_TRANSACTION };
+  }
+  if (body.kind === 'VAR_SET_MULTI' && name === 'session characteristics') {
+    return { what: 'SET SESSION CHARACTERISTICS', why: SETTINGS_RESET };
+  }
+  return { what: verb, why: SETTINGS_RESET };
+}
+
+// Prefix families; `pg_create_…_replication_slot` and friends are matched by a pattern below.
+const DENIED_PREFIXES = [
+  'pg_ls_',
+  'lo_',
+  'pg_logical_',
+  'pg_replication_',
+  'pg_advisory_',
+  'pg_try_advisory_',
+  'dblink',
+  'cursor_to_xml',
+  'pg_stat_reset',
+  'pg_file_',
+];
+
+const DENIED_FUNCTIONS = new Set([
+  'set_config',
+  'pg_read_file',
+  'pg_read_binary_file',
+  'pg_stat_file',
+  'loread',
+  'lowrite',
+  'pg_terminate_backend',
+  'pg_cancel_backend',
+  'pg_signal_backend',
+  'pg_reload_conf',
+  'pg_rotate_logfile',
+  'pg_promote',
+  'pg_switch_wal',
+  'pg_create_restore_point',
+  'pg_backup_start',
+  'pg_backup_stop',
+  'pg_drop_replication_slot',
+  'pg_notify',
+  'query_to_xml',
+  'query_to_xml_and_xmlschema',
+  'query_to_xmlschema',
+  'pg_import_system_collations',
+  'ts_stat',
+]);
+
+const RUNS_SQL_TEXT = 'it runs SQL given as a string, which this check cannot see';
+
+/** Why calling `name` (unqualified, any case) is refused, '' for no reason given, null if not. */
+export function deniedFunction(name: string, argCount: number | undefined): string | null {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('query_to_xml') || lower.startsWith('cursor_to_xml')) return RUNS_SQL_TEXT;
+  if (lower === 'ts_stat') return RUNS_SQL_TEXT;
+  // ts_rewrite(query, 'SELECT …') runs its second argument; the 3-argument form does not.
+  if (lower === 'ts_rewrite') return argCount === 2 ? RUNS_SQL_TEXT : null;
+  if (lower.startsWith('dblink')) return 'it opens its own database connections';
+  if (lower.startsWith('pg_advisory_') || lower.startsWith('pg_try_advisory_')) {
+    return 'advisory locks are shared by the whole database, and the console uses them';
+  }
+  if (DENIED_FUNCTIONS.has(lower)) return '';
+  if (DENIED_PREFIXES.some((prefix) => lower.startsWith(prefix))) return '';
+  if (/^pg_(create|copy)_\w*replication_slot$/.test(lower)) return '';
+  return null;
+}
+
+/** Where an expression starts: the smallest location in it (operators sit after operands). */
+function firstLocation(tree: unknown): number | undefined {
+  let first: number | undefined;
+  walk(tree, (_key, node) => {
+    const here = location(node);
+    if (here !== undefined && (first === undefined || here < first)) first = here;
+  });
+  return first;
+}
+
+const DML = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt']);
+
+/**
+ * Enforces the policy on one parsed statement (`start`: its byte offset in the text) and returns
+ * the highest parameter number it uses. Throws StatementRefused.
+ */
+export function enforcePolicy(stmt: Node, start: number, source: SourceText): number {
+  const [kind, body] = unwrap(stmt);
+  const refusal = refuseKind(kind, body, source.text);
+  if (refusal) {
+    const message = `${refusal.what} is not allowed in a workspace`;
+    throw new StatementRefused(
+      refusal.why ? `${message}: ${refusal.why}` : message,
+      source.positionOfByte(refusal.at ?? start),
+    );
+  }
+
+  let paramCount = 0;
+  const refuse = (message: string, at: number | undefined) => {
+    throw new StatementRefused(message, source.positionOfByte(at ?? start));
+  };
+  const refuseCall = (name: string, argCount: number | undefined, at: number | undefined) => {
+    const why = deniedFunction(name, argCount);
+    if (why === null) return;
+    const message = `${name.toLowerCase()}() is not allowed in a workspace`;
+    refuse(why ? `${message}: ${why}` : message, at);
+  };
+
+  walk(stmt, (key, node, near) => {
+    if (key === 'ParamRef') {
+      if (typeof node.number === 'number' && node.number > paramCount) paramCount = node.number;
+    } else if (key === 'FuncCall') {
+      const qualified = names(node.funcname);
+      const args = Array.isArray(node.args) ? node.args.length : 0;
+      refuseCall(qualified[qualified.length - 1] ?? '', args, location(node) ?? near);
+    } else if (key === 'A_Indirection') {
+      // `(expr).f` calls f(expr) when expr has no field f: `('/etc/passwd'::text).pg_read_file`.
+      for (const field of names(node.indirection)) {
+        if (field !== '') refuseCall(field, 1, firstLocation(node.arg) ?? near);
+      }
+    } else if (DML.has(key)) {
+      // pg_settings has rules that turn an UPDATE into set_config().
+      const relation = isObject(node.relation) ? node.relation : undefined;
+      if (relation?.relname === 'pg_settings') {
+        refuse(
+          `Changing pg_settings is not allowed in a workspace: ${SETTINGS_RESET}`,
+          location(relation),
+        );
+      }
+    } else if (key === 'RangeVar' && kind === 'ViewStmt' && node.relname === 'pg_settings') {
+      // An updatable view over pg_settings would reach set_config() through its rules.
+      refuse('A view over pg_settings is not allowed in a workspace', location(node) ?? near);
+    }
+  });
+  return paramCount;
+}

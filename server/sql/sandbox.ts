@@ -1,0 +1,170 @@
+import { ApiError } from '../errors';
+import { ERROR_CODES } from '../../contract/errors';
+import type { Db } from '../db/index';
+import { createSessionPool, PoolBusyError, type SessionPool, type SqlSession } from '../db/session';
+import type { Logger } from '../logger';
+import { workspaceRole } from './roles';
+
+export interface SqlLimits {
+  /** A statement still running after this long is cancelled on the server. */
+  deadlineMs: number;
+  maxRows: number;
+  maxBytes: number;
+  maxBatchRows: number;
+  /** Sessions per workspace: what one workspace's long queries can take from the server. */
+  sessionsPerWorkspace: number;
+}
+
+export const DEFAULT_SQL_LIMITS: SqlLimits = {
+  deadlineMs: 30_000,
+  maxRows: 100_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxBatchRows: 1_000_000,
+  sessionsPerWorkspace: 4,
+};
+
+/** Session settings the value codec relies on; the role's sessions start with them. */
+const SESSION_SETTINGS = {
+  TimeZone: 'UTC',
+  DateStyle: 'ISO, MDY',
+  IntervalStyle: 'postgres',
+  extra_float_digits: '1',
+  bytea_output: 'hex',
+  client_encoding: 'UTF8',
+};
+
+export interface RunOptions {
+  /** Aborted when the client goes away: the running statement is cancelled. */
+  signal?: AbortSignal;
+  /** Overrides the configured deadline (imports run longer than queries). */
+  deadlineMs?: number;
+}
+
+export class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+}
+
+/**
+ * The workspaces' SQL sessions: a pool per workspace role, opened on first use and closed when
+ * idle or when the workspace goes. Every run has a deadline after which its backend is cancelled
+ * through the console's own connection, whatever the session set for itself.
+ */
+export interface WorkspaceSandbox {
+  readonly limits: SqlLimits;
+  run<T>(
+    workspaceId: string,
+    options: RunOptions,
+    work: (session: SqlSession) => Promise<T>,
+  ): Promise<T>;
+  /** Closes the workspace's pool and ends its roles' sessions (after the workspace is dropped). */
+  forget(workspaceId: string, roles?: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createWorkspaceSandbox({
+  db,
+  logger,
+  limits = DEFAULT_SQL_LIMITS,
+}: {
+  db: Db;
+  logger: Logger;
+  limits?: SqlLimits;
+}): WorkspaceSandbox {
+  const pools = new Map<string, { pool: SessionPool; role: string }>();
+
+  async function poolFor(workspaceId: string) {
+    const open = pools.get(workspaceId);
+    if (open) return open.pool;
+    const role = await workspaceRole(db, workspaceId);
+    if (!role)
+      throw new ApiError(404, ERROR_CODES.notFound, `Workspace "${workspaceId}" not found`);
+    const raced = pools.get(workspaceId);
+    if (raced) return raced.pool;
+    const pool = createSessionPool({
+      connectionString: db.connectionString,
+      user: role.role_name,
+      password: role.password,
+      max: limits.sessionsPerWorkspace,
+      logger,
+      applicationName: `deeplake-console/${workspaceId}`.slice(0, 63),
+      acquireTimeoutMs: 10_000,
+      settings: {
+        ...SESSION_SETTINGS,
+        // A backstop only: the deadline below cancels first.
+        statement_timeout: String(limits.deadlineMs + 5_000),
+      },
+    });
+    pools.set(workspaceId, { pool, role: role.role_name });
+    return pool;
+  }
+
+  async function cancel(processId: number) {
+    try {
+      await db.query('SELECT pg_cancel_backend($1)', [processId]);
+    } catch (error) {
+      logger.warn({ err: error, processId }, 'could not cancel a workspace query');
+    }
+  }
+
+  return {
+    limits,
+    async run(workspaceId, { signal, deadlineMs = limits.deadlineMs }, work) {
+      signal?.throwIfAborted();
+      const pool = await poolFor(workspaceId);
+      try {
+        return await pool.withSession(async (session) => {
+          let running = true;
+          let expired = false;
+          const stop = () => {
+            if (running) void cancel(session.processId);
+          };
+          const timer = setTimeout(() => {
+            expired = true;
+            stop();
+          }, deadlineMs);
+          signal?.addEventListener('abort', stop);
+          try {
+            return await work(session);
+          } catch (error) {
+            if (expired && isCancelled(error)) {
+              throw new DeadlineExceeded(
+                `The statement ran longer than ${deadlineMs / 1000} s and was cancelled`,
+              );
+            }
+            throw error;
+          } finally {
+            running = false;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', stop);
+          }
+        });
+      } catch (error) {
+        if (error instanceof PoolBusyError)
+          throw new ApiError(503, ERROR_CODES.notReady, error.message);
+        throw error;
+      }
+    },
+    async forget(workspaceId, roles = []) {
+      const open = pools.get(workspaceId);
+      pools.delete(workspaceId);
+      const names = [...new Set([...roles, ...(open ? [open.role] : [])])];
+      if (names.length > 0) {
+        await db.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE usename = ANY($1) AND pid <> pg_backend_pid()`,
+          [names],
+        );
+      }
+      await open?.pool.close().catch(() => {});
+    },
+    async close() {
+      const open = [...pools.values()];
+      pools.clear();
+      await Promise.all(open.map(({ pool }) => pool.close().catch(() => {})));
+    },
+  };
+}
+
+function isCancelled(error: unknown) {
+  return error instanceof Error && (error as { code?: string }).code === '57014';
+}
