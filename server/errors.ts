@@ -7,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { sqlstate?: string; position?: number } = {},
+    readonly extra: Omit<ErrorEnvelope['error'], 'code' | 'message'> = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -78,7 +78,19 @@ async function start(config: Config) {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     firstAdmin = await bootstrap(db, config);
-    app = await buildApp({ db, logger, bodyLimitBytes: config.bodyLimitBytes, staticDir: SPA_DIR });
+    app = await buildApp({
+      db,
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+      sqlBodyLimitBytes: config.sqlBodyLimitBytes,
+      sqlLimits: {
+        deadlineMs: config.queryTimeoutMs,
+        maxRows: config.queryMaxRows,
+        maxBytes: config.queryMaxBytes,
+        maxBatchRows: config.batchMaxRows,
+      },
+      staticDir: SPA_DIR,
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await stopDatabase();
