@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
@@ -42,6 +43,10 @@ export type AppOptions = {
   sqlLimits?: Partial<SqlLimits>;
   /** Body limit of the query and batch endpoints. */
   sqlBodyLimitBytes?: number;
+  /** Largest file a table can be created from (default 1 GiB). */
+  uploadLimitBytes?: number;
+  /** Where uploads are spooled while they are read (default: the system's temp directory). */
+  spoolDir?: string;
 } & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject`. */
@@ -98,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           db,
           sandbox,
           sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
+          uploadLimitBytes: options.uploadLimitBytes ?? 1024 * 1024 * 1024,
+          spoolDir: options.spoolDir ?? path.join(os.tmpdir(), 'deeplake-console'),
         });
       });
       api.setNotFoundHandler((request, reply) =>
@@ -128,6 +135,8 @@ function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
     );
   }
   switch (error.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new ApiError(413, ERROR_CODES.tooLarge, 'The file is larger than the upload limit');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError(
         413,

@@ -83,6 +83,8 @@ async function start(config: Config) {
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
       sqlBodyLimitBytes: config.sqlBodyLimitBytes,
+      uploadLimitBytes: config.uploadLimitBytes,
+      spoolDir: path.join(config.dataDir, 'tmp'),
       sqlLimits: {
         deadlineMs: config.queryTimeoutMs,
         maxRows: config.queryMaxRows,

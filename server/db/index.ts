@@ -35,6 +35,8 @@ export interface PostgresError extends Error {
   detail?: string;
   constraint?: string;
   hint?: string;
+  /** Where the error happened, e.g. `COPY t, line 5, column n: "x"`. */
+  where?: string;
 }
 
 export function isPostgresError(error: unknown): error is PostgresError {

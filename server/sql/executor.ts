@@ -251,8 +251,12 @@ export function sqlApiError(error: unknown, statement?: CheckedStatement): unkno
     ...(cause.hint ? { hint: cause.hint } : {}),
     ...(batchIndex !== undefined ? { batch_index: batchIndex } : {}),
   };
+  // COPY says which line of the file failed only in its context.
+  const copyContext = cause.where?.startsWith('COPY ') ? ` (${cause.where})` : '';
   const message =
-    batchIndex !== undefined ? `params_batch[${batchIndex}]: ${cause.message}` : cause.message;
+    batchIndex !== undefined
+      ? `params_batch[${batchIndex}]: ${cause.message}`
+      : `${cause.message}${copyContext}`;
   if (cause.code === '42P07' || cause.code === '42710') {
     return new ApiError(409, ERROR_CODES.conflict, message, extra);
   }

@@ -34,9 +34,11 @@ export interface TestServer {
 export async function createTestServer({
   reach = (url: string) => url,
   sqlLimits,
+  uploadLimitBytes,
 }: {
   reach?: (url: string) => string;
   sqlLimits?: AppOptions['sqlLimits'];
+  uploadLimitBytes?: number;
 } = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -50,7 +52,7 @@ export async function createTestServer({
   await bootstrap(setupDb, { adminEmail: 'admin@example.com', adminToken });
   await setupDb.close();
   const db = createDb({ connectionString: reach(url), logger });
-  const app = await buildApp({ db, logger, sqlLimits });
+  const app = await buildApp({ db, logger, sqlLimits, uploadLimitBytes });
 
   return {
     app,

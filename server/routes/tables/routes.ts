@@ -1,8 +1,13 @@
+import fs from 'node:fs/promises';
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { identifierProblem } from '../../../contract/identifier';
 import { queryRequestSchema } from '../../../contract/tables';
-import type { Db } from '../../db/index';
+import { quoteIdent, type Db } from '../../db/index';
 import { badRequest, notFound, parseWith } from '../../errors';
 import { runBatch, runQuery, sqlApiError } from '../../sql/executor';
+import { ImportFormatError } from '../../sql/import/errors';
+import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { tableNameParam, workspaceIdParam } from '../params';
 import { accessibleWorkspace } from '../workspaces/routes';
@@ -13,7 +18,14 @@ export interface TableRoutesOptions {
   sandbox: WorkspaceSandbox;
   /** Query and batch bodies may be far bigger than the API's other JSON. */
   sqlBodyLimitBytes: number;
+  /** Largest file a table can be created from. */
+  uploadLimitBytes: number;
+  /** Where uploads are spooled while they are read. */
+  spoolDir: string;
 }
+
+/** Creating a table from a big file takes longer than a query may. */
+const IMPORT_DEADLINE_MS = 15 * 60 * 1000;
 
 /** Aborted when the client goes away before its answer is sent: the statement is cancelled. */
 function clientGone(reply: FastifyReply): AbortSignal {
@@ -39,8 +51,12 @@ function batchBody(body: unknown): { query: string; params_batch: unknown[][] } 
 
 export async function tableRoutes(
   app: FastifyInstance,
-  { db, sandbox, sqlBodyLimitBytes }: TableRoutesOptions,
+  { db, sandbox, sqlBodyLimitBytes, uploadLimitBytes, spoolDir }: TableRoutesOptions,
 ) {
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: uploadLimitBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+  });
+
   const workspaceOf = async (request: FastifyRequest) =>
     (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
 
@@ -75,6 +91,60 @@ export async function tableRoutes(
         throw sqlApiError(error);
       });
     return { tables };
+  });
+
+  app.post('/workspaces/:ws/tables', async (request, reply) => {
+    const workspace = await workspaceOf(request);
+    if (!request.isMultipart()) {
+      throw badRequest('Send multipart/form-data with the fields file and table_name');
+    }
+    const fields: Record<string, string> = {};
+    let spooled: SpooledFile | null = null;
+    let spoolPath: string | null = null;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (part.fieldname !== 'file' || spooled) {
+          part.file.resume();
+          continue;
+        }
+        spooled = await spoolFile(part.file, {
+          dir: spoolDir,
+          filename: part.filename,
+        }).catch((error: unknown) => {
+          if (error instanceof ImportFormatError) {
+            throw badRequest(`The file could not be read: ${error.message}`);
+          }
+          throw error;
+        });
+        spoolPath = spooled.path;
+      }
+      const table = fields.table_name?.trim() ?? '';
+      const problem = table === '' ? 'is required' : identifierProblem(table);
+      if (problem) throw badRequest(`table_name "${table}" ${problem}`);
+      if (!spooled) throw badRequest('file: attach the CSV or JSON file to create the table from');
+      const file = spooled;
+      const details = await sandbox
+        .run(
+          workspace.id,
+          { signal: clientGone(reply), deadlineMs: IMPORT_DEADLINE_MS },
+          async (session) => {
+            await loadFile(session, { schema: workspace.id, table, file });
+            await session.query(`ANALYZE ${quoteIdent(workspace.id)}.${quoteIdent(table)}`);
+            return describeTable(session, workspace.id, table);
+          },
+        )
+        .catch((error: unknown) => {
+          throw sqlApiError(error);
+        });
+      reply.code(201);
+      return details;
+    } finally {
+      if (spoolPath) await fs.rm(spoolPath, { force: true });
+    }
   });
 
   app.get('/workspaces/:ws/tables/:table', async (request, reply) => {

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../test/harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer({ uploadLimitBytes: 64 * 1024 });
+});
+afterAll(() => server.close());
+
+/** Fields in the order given, as curl -F sends them (the docs put the file first). */
+async function upload(
+  fields: [string, string | { content: string | Buffer; filename: string }][],
+  token = server.adminToken,
+) {
+  const form = new FormData();
+  for (const [name, value] of fields) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([value.content]), value.filename);
+  }
+  const encoded = new Response(form);
+  const payload = Buffer.from(await encoded.arrayBuffer());
+  return server.call(token, 'POST', '/api/workspaces/default/tables', {
+    body: payload,
+    headers: { 'content-type': encoded.headers.get('content-type')! },
+  });
+}
+
+const createFrom = (content: string | Buffer, filename: string, table: string) =>
+  upload([
+    ['file', { content, filename }],
+    ['filename', filename],
+    ['table_name', table],
+  ]);
+
+async function rows(query: string) {
+  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
+    body: { query },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.rows;
+}
+
+describe('create a table from a CSV file', () => {
+  it('infers every column type and loads the rows', async () => {
+    const csv =
+      '\uFEFFid,big,price,active,day,at,uid,meta,label,mixed\r\n' +
+      '1,9000000000,1.5,true,2024-01-02,2024-01-02T03:04:05Z,e2bd9a1c-3f4e-4c6b-9d7a-0b1c2d3e4f50,"{""a"": 1}","hello, world",1\r\n' +
+      '2,,2,FALSE,2024-02-29,2024-01-02 03:04:05.5+02:00,,"[1, 2]","two\r\nlines",x\r\n' +
+      '3,12,,,,,,,,""\r\n';
+    const res = await createFrom(csv, 'data.csv', 'people');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ table_name: 'people', row_count: 3 });
+    expect(res.body.columns.map((c: any) => [c.name, c.type])).toEqual([
+      ['id', 'int4'],
+      ['big', 'int8'],
+      ['price', 'float8'],
+      ['active', 'bool'],
+      ['day', 'date'],
+      ['at', 'timestamptz'],
+      ['uid', 'uuid'],
+      ['meta', 'jsonb'],
+      ['label', 'text'],
+      ['mixed', 'text'],
+    ]);
+    expect(await rows('SELECT * FROM people ORDER BY id')).toEqual([
+      [
+        1,
+        9000000000,
+        1.5,
+        true,
+        '2024-01-02',
+        '2024-01-02T03:04:05Z',
+        'e2bd9a1c-3f4e-4c6b-9d7a-0b1c2d3e4f50',
+        { a: 1 },
+        'hello, world',
+        '1',
+      ],
+      [
+        2,
+        null,
+        2,
+        false,
+        '2024-02-29',
+        '2024-01-02T01:04:05.5Z',
+        null,
+        [1, 2],
+        'two\r\nlines',
+        'x',
+      ],
+      [3, 12, null, null, null, null, null, null, null, null],
+    ]);
+  });
+
+  it.each([
+    [';', 'a;b\n1;"x;y"\n2;z\n'],
+    ['tab', 'a\tb\n1\tx y\n2\tz\n'],
+    ['|', 'a|b\n1|x\n2|z\n'],
+  ])('sniffs the delimiter %s', async (name, csv) => {
+    const table = `sniffed_${name === 'tab' ? 'tab' : name === ';' ? 'semicolon' : 'pipe'}`;
+    const res = await createFrom(csv, 'data.csv', table);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.columns.map((c: any) => c.type)).toEqual(['int4', 'text']);
+    expect(res.body.row_count).toBe(2);
+  });
+
+  it('refuses a malformed file with the line, and leaves no table', async () => {
+    const res = await createFrom('a,b\n1,2\n3\n4,5\n', 'bad.csv', 'broken');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/line 3: has 1 field, the header has 2/);
+    const unterminated = await createFrom('a,b\n1,"open\n', 'bad.csv', 'broken');
+    expect(unterminated.status).toBe(400);
+    expect(unterminated.body.error.message).toMatch(/line 2/);
+    const missing = await server.call(
+      server.adminToken,
+      'GET',
+      '/api/workspaces/default/tables/broken',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('answers 409 for an existing table and keeps it as it was', async () => {
+    await createFrom('n\n1\n', 'one.csv', 'kept');
+    const res = await createFrom('n\n2\n3\n', 'two.csv', 'kept');
+    expect(res.status).toBe(409);
+    expect(await rows('SELECT n FROM kept')).toEqual([[1]]);
+  });
+
+  it('answers 413 for a file over the upload limit, and leaves no table', async () => {
+    const big = `n\n${'123456789\n'.repeat(10_000)}`;
+    const res = await createFrom(big, 'big.csv', 'too_big');
+    expect(res.status).toBe(413);
+    const missing = await server.call(
+      server.adminToken,
+      'GET',
+      '/api/workspaces/default/tables/too_big',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it('checks the table name and the file', async () => {
+    const noName = await upload([['file', { content: 'a\n1\n', filename: 'a.csv' }]]);
+    expect(noName.status).toBe(400);
+    expect(noName.body.error.message).toMatch(/table_name/);
+    const badName = await createFrom('a\n1\n', 'a.csv', 'Bad Name');
+    expect(badName.status).toBe(400);
+    const noFile = await upload([['table_name', 'nothing']]);
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error.message).toMatch(/file/);
+    const empty = await createFrom('', 'empty.csv', 'empty');
+    expect(empty.status).toBe(400);
+    const json = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables', {
+      body: { table_name: 'x' },
+    });
+    expect(json.status).toBe(400);
+  });
+});
+
+describe('create a table from a JSON file', () => {
+  it('reads an array of objects', async () => {
+    const json = JSON.stringify([
+      { id: 1, name: 'a', tags: ['x'], at: '2024-01-02T03:04:05Z' },
+      { id: 2, name: 'b', extra: true },
+      { id: 3, name: null, tags: { nested: 1 } },
+    ]);
+    const res = await createFrom(json, 'rows.json', 'from_array');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.columns.map((c: any) => [c.name, c.type])).toEqual([
+      ['id', 'int4'],
+      ['name', 'text'],
+      ['tags', 'jsonb'],
+      ['at', 'timestamptz'],
+      ['extra', 'bool'],
+    ]);
+    expect(await rows('SELECT * FROM from_array ORDER BY id')).toEqual([
+      [1, 'a', ['x'], '2024-01-02T03:04:05Z', null],
+      [2, 'b', null, null, true],
+      [3, null, { nested: 1 }, null, null],
+    ]);
+  });
+
+  it('reads one object per line, and names the bad line', async () => {
+    const ok = await createFrom(
+      '{"a": 1}\n{"a": 2.5}\n\n{"a": null}\n',
+      'rows.jsonl',
+      'from_lines',
+    );
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body).toMatchObject({ row_count: 3, columns: [{ name: 'a', type: 'float8' }] });
+    const bad = await createFrom('{"a": 1}\n{"a": \n', 'rows.jsonl', 'bad_lines');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/line 2/);
+  });
+});
+
+describe('who may', () => {
+  it('lets a member create tables, and hides the workspace from strangers', async () => {
+    const member = await server.user('loader@example.com');
+    await server.call(server.adminToken, 'POST', '/api/organizations/default/members', {
+      body: { email: 'loader@example.com', role: 'member' },
+    });
+    const form = [
+      ['file', { content: 'a\n1\n', filename: 'a.csv' }],
+      ['table_name', 'by_member'],
+    ] as [string, { content: string; filename: string } | string][];
+    expect((await upload(form, member.token)).status).toBe(201);
+    const stranger = await server.user('outsider@example.com');
+    expect((await upload(form, stranger.token)).status).toBe(404);
+  });
+});
