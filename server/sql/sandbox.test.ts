@@ -213,6 +213,54 @@ describe('limits', () => {
   });
 });
 
+describe('sessions and roles', () => {
+  it('resets session state between requests on the same connection', async () => {
+    // The session goes back to the pool once DISCARD ALL is done, just after the answer.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const before = await attacker('SELECT pg_backend_pid()');
+    await settle();
+    expect((await attacker('CREATE TEMP TABLE scratch (a int)')).status).toBe(200);
+    await settle();
+    const after = await attacker(
+      `SELECT pg_backend_pid(), to_regclass('pg_temp.scratch') IS NOT NULL AS still_there`,
+    );
+    expect(after.body.rows).toEqual([[before.body.rows[0][0], false]]);
+  });
+
+  it('gives a workspace made before roles existed its role on first use', async () => {
+    await server.db.query(
+      `INSERT INTO deeplake_console.workspaces (id, org_id, name) VALUES ('legacy', 'default', 'Legacy')`,
+    );
+    await server.db.query('CREATE SCHEMA legacy');
+    const res = await sqlIn('legacy')('CREATE TABLE t (a int)');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const [role] = await server.db.query(
+      `SELECT role_name FROM deeplake_console.workspace_roles WHERE workspace_id = 'legacy'`,
+    );
+    expect(role).toBeDefined();
+  });
+
+  it('drops the workspace’s role with the workspace, ending its sessions', async () => {
+    await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: { id: 'doomed', name: 'Doomed' },
+    });
+    const doomed = sqlIn('doomed');
+    expect((await doomed('SELECT 1')).status).toBe(200);
+    const [{ role_name }] = await server.db.query<{ role_name: string }>(
+      `SELECT role_name FROM deeplake_console.workspace_roles WHERE workspace_id = 'doomed'`,
+    );
+    const running = doomed('SELECT pg_sleep(1)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const removed = await server.call(server.adminToken, 'DELETE', '/api/workspaces/doomed');
+    expect(removed.status).toBe(204);
+    expect((await running).status).not.toBe(200);
+    expect(await server.db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role_name])).toEqual(
+      [],
+    );
+    expect((await doomed('SELECT 1')).status).toBe(404);
+  });
+});
+
 describe('afterwards', () => {
   it('the other workspace’s data is intact and the server still answers', async () => {
     const res = await victim('SELECT id, secret FROM secrets');
