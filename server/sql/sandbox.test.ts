@@ -246,9 +246,10 @@ describe('sessions and roles', () => {
     });
     const doomed = sqlIn('doomed');
     expect((await doomed('SELECT 1')).status).toBe(200);
-    const [{ role_name }] = await server.db.query<{ role_name: string }>(
+    const [{ role_name } = { role_name: '' }] = await server.db.query<{ role_name: string }>(
       `SELECT role_name FROM deeplake_console.workspace_roles WHERE workspace_id = 'doomed'`,
     );
+    expect(role_name).not.toBe('');
     const running = doomed('SELECT pg_sleep(1)');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const removed = await server.call(server.adminToken, 'DELETE', '/api/workspaces/doomed');

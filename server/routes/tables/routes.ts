@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { identifierProblem } from '../../../contract/identifier';
 import { queryRequestSchema } from '../../../contract/tables';
 import { quoteIdent, type Db } from '../../db/index';
+import type { SqlSession } from '../../db/session';
 import { badRequest, notFound, parseWith } from '../../errors';
 import { runBatch, runQuery, sqlApiError } from '../../sql/executor';
 import { ImportFormatError } from '../../sql/import/errors';
@@ -60,6 +61,19 @@ export async function tableRoutes(
   const workspaceOf = async (request: FastifyRequest) =>
     (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
 
+  /** Work in the workspace's sandbox for this request, its errors as the API reports them. */
+  const inWorkspace = <T>(
+    workspaceId: string,
+    reply: FastifyReply,
+    work: (session: SqlSession) => Promise<T>,
+    deadlineMs?: number,
+  ) =>
+    sandbox
+      .run(workspaceId, { signal: clientGone(reply), deadlineMs }, work)
+      .catch((error: unknown) => {
+        throw sqlApiError(error);
+      });
+
   app.post(
     '/workspaces/:ws/tables/query',
     { bodyLimit: sqlBodyLimitBytes },
@@ -83,13 +97,9 @@ export async function tableRoutes(
 
   app.get('/workspaces/:ws/tables', async (request, reply) => {
     const workspace = await workspaceOf(request);
-    const tables = await sandbox
-      .run(workspace.id, { signal: clientGone(reply) }, (session) =>
-        listTables(session, workspace.id),
-      )
-      .catch((error: unknown) => {
-        throw sqlApiError(error);
-      });
+    const tables = await inWorkspace(workspace.id, reply, (session) =>
+      listTables(session, workspace.id),
+    );
     return { tables };
   });
 
@@ -127,19 +137,16 @@ export async function tableRoutes(
       if (problem) throw badRequest(`table_name "${table}" ${problem}`);
       if (!spooled) throw badRequest('file: attach the CSV or JSON file to create the table from');
       const file = spooled;
-      const details = await sandbox
-        .run(
-          workspace.id,
-          { signal: clientGone(reply), deadlineMs: IMPORT_DEADLINE_MS },
-          async (session) => {
-            await loadFile(session, { schema: workspace.id, table, file });
-            await session.query(`ANALYZE ${quoteIdent(workspace.id)}.${quoteIdent(table)}`);
-            return describeTable(session, workspace.id, table);
-          },
-        )
-        .catch((error: unknown) => {
-          throw sqlApiError(error);
-        });
+      const details = await inWorkspace(
+        workspace.id,
+        reply,
+        async (session) => {
+          await loadFile(session, { schema: workspace.id, table, file });
+          await session.query(`ANALYZE ${quoteIdent(workspace.id)}.${quoteIdent(table)}`);
+          return describeTable(session, workspace.id, table);
+        },
+        IMPORT_DEADLINE_MS,
+      );
       reply.code(201);
       return details;
     } finally {
@@ -150,13 +157,9 @@ export async function tableRoutes(
   app.get('/workspaces/:ws/tables/:table', async (request, reply) => {
     const workspace = await workspaceOf(request);
     const table = tableNameParam(request.params);
-    const details = await sandbox
-      .run(workspace.id, { signal: clientGone(reply) }, (session) =>
-        describeTable(session, workspace.id, table),
-      )
-      .catch((error: unknown) => {
-        throw sqlApiError(error);
-      });
+    const details = await inWorkspace(workspace.id, reply, (session) =>
+      describeTable(session, workspace.id, table),
+    );
     if (!details) throw notFound(`No table "${table}" in workspace "${workspace.id}"`);
     return details;
   });
@@ -164,13 +167,9 @@ export async function tableRoutes(
   app.delete('/workspaces/:ws/tables/:table', async (request, reply) => {
     const workspace = await workspaceOf(request);
     const table = tableNameParam(request.params);
-    const dropped = await sandbox
-      .run(workspace.id, { signal: clientGone(reply) }, (session) =>
-        dropTable(session, workspace.id, table),
-      )
-      .catch((error: unknown) => {
-        throw sqlApiError(error);
-      });
+    const dropped = await inWorkspace(workspace.id, reply, (session) =>
+      dropTable(session, workspace.id, table),
+    );
     if (!dropped) throw notFound(`No table "${table}" in workspace "${workspace.id}"`);
     reply.code(204);
   });
