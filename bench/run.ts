@@ -3,7 +3,15 @@ import path from 'node:path';
 
 /** `npm run bench`: every benchmark in turn, each printing its figure last, then a summary. */
 const root = path.resolve(import.meta.dirname, '..');
-const BENCHES = ['startup.ts', 'api-throughput.ts', 'first-page-js.ts'];
+const BENCHES = [
+  'startup.ts',
+  'api-throughput.ts',
+  'first-page-js.ts',
+  'sql-batch.ts',
+  'sql-import.ts',
+  'sql-query-overhead.ts',
+  'sql-memory.ts',
+];
 const only = process.argv.slice(2);
 
 spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-build.ts'], {
