@@ -5,7 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { serialize } from 'pg-protocol';
 import type { Logger } from '../logger';
-import { DatabaseUnavailableError, translateDbError } from './index';
+import { DatabaseUnavailableError, translateDbError, type PostgresError } from './index';
 
 /**
  * Sessions of one login role (a workspace's), over the wire protocol's extended query flow.
@@ -51,7 +51,7 @@ export interface ExecuteResult {
 export class BatchRowError extends Error {
   constructor(
     readonly index: number,
-    override readonly cause: pg.DatabaseError,
+    override readonly cause: PostgresError,
   ) {
     super(cause.message);
     this.name = 'BatchRowError';
@@ -467,7 +467,7 @@ class Pipeline extends Exchange<number[]> {
   /** Every row before the failing one completed; an error before the parse is the statement's. */
   protected override explain(error: pg.DatabaseError) {
     return this.parsed && this.counts.length < this.rowCount
-      ? new BatchRowError(this.counts.length, error)
+      ? new BatchRowError(this.counts.length, error as PostgresError)
       : error;
   }
 

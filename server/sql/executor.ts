@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { BatchResult, QueryResult } from '../../contract/tables';
-import { isPostgresError } from '../db/index';
+import { Readable } from 'node:stream';
+import { isPostgresError, quoteIdent } from '../db/index';
 import { BatchRowError, type ResultColumn, type SqlSession, type WireValue } from '../db/session';
 import { ApiError, badRequest } from '../errors';
 import { ERROR_CODES } from '../../contract/errors';
 import {
   checkStatement,
+  insertValuesAsCopy,
   insertValuesAsSet,
   StatementRefused,
   StatementSyntaxError,
@@ -162,6 +164,18 @@ export async function runBatch(
     .run(workspaceId, options, async (session) => {
       const shape = await session.describe(statement.text);
       const encoders = shape.paramTypes.map((oid) => encoderFor(oid));
+      const copy = await copyStatement(session, statement, shape.paramTypes);
+      if (copy) {
+        await session
+          .copyIn(copy.sql, Readable.from(copyRows(rows, encoders, copy.params)))
+          .catch((error: unknown) => {
+            throw asBatchRowError(error);
+          });
+        return finish(
+          rows.map(() => 1),
+          command,
+        );
+      }
       const asSet = await setStatement(session, statement, shape.paramTypes);
       if (asSet) {
         const columns = encoders.map((encode, k) =>
@@ -199,6 +213,78 @@ function guarded(query: string) {
   } catch (error) {
     throw sqlApiError(error);
   }
+}
+
+/**
+ * `INSERT INTO t (a, b) VALUES ($1, $2)` over many rows is a COPY of the rows into those columns,
+ * when each parameter's type is its column's (so COPY reads each text as the INSERT would).
+ */
+async function copyStatement(
+  session: SqlSession,
+  statement: CheckedStatement,
+  paramTypes: number[],
+): Promise<{ sql: string; params: number[] } | null> {
+  const plan = insertValuesAsCopy(statement.ast as never);
+  if (!plan) return null;
+  const target = `${plan.schema === null ? '' : `${quoteIdent(plan.schema)}.`}${quoteIdent(plan.table)}`;
+  const attributes = await session.query<{
+    name: string;
+    type: number;
+    copyable: boolean;
+  }>(
+    `SELECT a.attname AS name, a.atttypid::int4 AS type,
+            c.relkind IN ('r', 'p') AND a.attgenerated = '' AND a.attidentity <> 'a' AS copyable
+       FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+      WHERE c.oid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attnum`,
+    [target],
+  );
+  const byName = new Map(attributes.map((attribute) => [attribute.name, attribute]));
+  const columns = plan.columns
+    ? plan.columns.map((name) => byName.get(name))
+    : attributes.slice(0, plan.params.length);
+  if (columns.length !== plan.params.length) return null;
+  for (const [i, column] of columns.entries()) {
+    if (!column?.copyable || column.type !== paramTypes[plan.params[i]! - 1]) return null;
+  }
+  const list = columns.map((column) => quoteIdent(column!.name)).join(', ');
+  return { sql: `COPY ${target} (${list}) FROM STDIN`, params: plan.params };
+}
+
+/** COPY text escapes: the only characters that mean something in a field. */
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+function* copyRows(rows: unknown[][], encoders: ((value: never) => WireValue)[], params: number[]) {
+  let chunk = '';
+  for (const row of rows) {
+    for (let i = 0; i < params.length; i++) {
+      const k = params[i]! - 1;
+      const text = encoders[k]!(row[k] as never);
+      if (i > 0) chunk += '\t';
+      chunk += text === null ? '\\N' : text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
+    }
+    chunk += '\n';
+    if (chunk.length > 256 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** COPY names the line it failed on; with one line per parameter row, that is the row. */
+function asBatchRowError(error: unknown) {
+  if (isPostgresError(error)) {
+    const line = /^COPY [^,]*, line (\d+)/.exec(error.where ?? '');
+    if (line) return new BatchRowError(Number(line[1]) - 1, error);
+  }
+  return error;
 }
 
 /** `INSERT … VALUES ($1, $2)` over many rows runs as one `INSERT … SELECT FROM unnest(…)`. */

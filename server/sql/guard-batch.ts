@@ -177,3 +177,69 @@ function arrayTypeOf(type: string): TypeName | null {
   const { location: _location, ...rest } = typeName;
   return { ...rest, arrayBounds: [{ Integer: { ival: -1 } }] };
 }
+
+/** An INSERT whose batch can be loaded with COPY: the target and which `$k` feeds each column. */
+export interface CopyPlan {
+  schema: string | null;
+  table: string;
+  /** The INSERT's column list, or null for "the table's columns in order". */
+  columns: string[] | null;
+  /** `params[i]` is the number k of the `$k` that fills the i-th column. */
+  params: number[];
+}
+
+/**
+ * `INSERT INTO t (a, b) VALUES ($1, $2::jsonb)` over a batch is `COPY t (a, b) FROM STDIN` of the
+ * parameter rows, when every value is a parameter (a cast at most) used once. The caller checks
+ * at run time that each parameter's type is its column's, so COPY reads the text as INSERT would.
+ */
+export function insertValuesAsCopy(stmt: Node | { ast: Node }): CopyPlan | null {
+  const [kind, insert] = unwrap('ast' in stmt ? stmt.ast : stmt);
+  if (kind !== 'InsertStmt') return null;
+  if (insert.withClause || insert.onConflictClause || insert.returningList) return null;
+  // OVERRIDING SYSTEM/USER VALUE has no COPY form.
+  if (insert.override !== undefined && insert.override !== 'OVERRIDING_NOT_SET') return null;
+  if (!isObject(insert.selectStmt) || !isObject(insert.relation)) return null;
+  const [selectKind, select] = unwrap(insert.selectStmt);
+  if (selectKind !== 'SelectStmt') return null;
+  for (const [key, value] of Object.entries(select)) {
+    if (key === 'valuesLists') continue;
+    if (key === 'op' && value === 'SETOP_NONE') continue;
+    if (key === 'limitOption' && value === 'LIMIT_OPTION_DEFAULT') continue;
+    return null;
+  }
+  const rows = select.valuesLists;
+  if (!Array.isArray(rows) || rows.length !== 1) return null;
+  const [rowKind, row] = unwrap(rows[0]);
+  if (rowKind !== 'List' || !Array.isArray(row.items) || row.items.length === 0) return null;
+
+  const params: number[] = [];
+  for (const item of row.items) {
+    let [itemKind, body] = unwrap(item);
+    if (itemKind === 'TypeCast') [itemKind, body] = unwrap(body.arg);
+    if (itemKind !== 'ParamRef' || typeof body.number !== 'number') return null;
+    if (params.includes(body.number)) return null;
+    params.push(body.number);
+  }
+  let columns: string[] | null = null;
+  if (Array.isArray(insert.cols)) {
+    columns = [];
+    for (const target of insert.cols) {
+      const [targetKind, res] = unwrap(target);
+      // `(a[1], b.c)` assigns into part of a column: not a COPY column.
+      if (targetKind !== 'ResTarget' || typeof res.name !== 'string' || res.indirection) {
+        return null;
+      }
+      columns.push(res.name);
+    }
+    if (columns.length !== params.length) return null;
+  }
+  const relation = insert.relation as AstObject;
+  if (typeof relation.relname !== 'string' || relation.catalogname) return null;
+  return {
+    schema: typeof relation.schemaname === 'string' ? relation.schemaname : null,
+    table: relation.relname,
+    columns,
+    params,
+  };
+}

@@ -19,7 +19,7 @@ import { enforcePolicy } from './guard-policy';
  */
 
 export { EmptyStatement, StatementRefused, StatementSyntaxError } from './guard-errors';
-export { insertValuesAsSet } from './guard-batch';
+export { insertValuesAsCopy, insertValuesAsSet, type CopyPlan } from './guard-batch';
 
 export interface CheckedStatement {
   /** The SQL to send: the caller's text unless `rewritten`. */

@@ -353,6 +353,38 @@ describe('batch', () => {
       rows.map((row) => row.slice(0, 2)),
     );
     expect(set.body.row_count).toBe(5_000);
+    // Expressions over the params: one INSERT … SELECT FROM unnest(…) rather than COPY.
+    const computed = await batch('INSERT INTO bulk (a, b) VALUES ($1::int * 2, upper($2))', [
+      [1, 'x'],
+      [2, 'y'],
+    ]);
+    expect(computed.body).toMatchObject({
+      row_count: 2,
+      results: [{ row_count: 1 }, { row_count: 1 }],
+    });
+    const last = await sql('SELECT a, b FROM bulk ORDER BY id DESC LIMIT 2');
+    expect(last.body.rows).toEqual([
+      [4, 'Y'],
+      [2, 'X'],
+    ]);
+  });
+
+  it('loads plain INSERT batches with COPY, with escapes and NULLs intact, naming a failing row', async () => {
+    await sql('CREATE TABLE copied (id int NOT NULL, body text, meta jsonb)');
+    const tricky = ['tab\there', 'new\nline', 'back\\slash', '\\N', 'crlf\r\n'];
+    const res = await batch(
+      'INSERT INTO copied (id, body, meta) VALUES ($1, $2, $3::jsonb)',
+      tricky.map((body, i) => [i, body, i % 2 ? null : { i, body }]),
+    );
+    expect(res.status).toBe(200);
+    const back = await sql('SELECT body, meta FROM copied ORDER BY id');
+    expect(back.body.rows).toEqual(tricky.map((body, i) => [body, i % 2 ? null : { i, body }]));
+    const failing = await batch('INSERT INTO copied (id, body) VALUES ($1, $2)', [
+      [10, 'a'],
+      [null, 'b'],
+    ]);
+    expect(failing.status).toBe(400);
+    expect(failing.body.error).toMatchObject({ sqlstate: '23502', batch_index: 1 });
   });
 
   it('refuses a batch over the row limit with 413', async () => {
