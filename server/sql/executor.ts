@@ -73,12 +73,39 @@ async function typeNames(session: SqlSession, columns: ResultColumn[]) {
   return columns.map((column) => names.get(column.typeOid) ?? String(column.typeOid));
 }
 
+/**
+ * A query's answer with each row already as JSON text. Rows are turned into text as they arrive
+ * and the answer is streamed from them (`queryAnswerJson`), so a result near the byte cap is held
+ * once, not again as one big string and once more as its buffer.
+ */
+export type QueryAnswer = Omit<QueryResult, 'rows'> & { rowsJson: (string | undefined)[] };
+
+function readRowsAsJson(columns: ResultColumn[]) {
+  const read = readRows(columns);
+  return (fields: WireValue[]) => JSON.stringify(read(fields));
+}
+
+/** The answer's JSON in pieces of about 64 KiB, letting go of each row once it is written. */
+export function* queryAnswerJson({ rowsJson, columns, ...rest }: QueryAnswer) {
+  yield `{"columns":${JSON.stringify(columns)},"rows":[`;
+  let piece = '';
+  for (let i = 0; i < rowsJson.length; i++) {
+    piece += i === 0 ? rowsJson[i] : `,${rowsJson[i]}`;
+    rowsJson[i] = undefined;
+    if (piece.length >= 64 * 1024) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}],${JSON.stringify(rest).slice(1)}`;
+}
+
 export async function runQuery(
   sandbox: WorkspaceSandbox,
   workspaceId: string,
   { query, params = [] }: { query: string; params?: unknown[] },
   options: RunOptions,
-): Promise<QueryResult> {
+): Promise<QueryAnswer> {
   const statement = guarded(query);
   checkParams(statement, params, 'params');
   const { maxRows, maxBytes } = sandbox.limits;
@@ -98,7 +125,7 @@ export async function runQuery(
       const result = await session.execute(text, values, {
         maxRows,
         maxChars: maxBytes,
-        rowReader: readRows,
+        rowReader: readRowsAsJson,
       });
       const rowCount =
         ROWS_TOUCHED.has(result.command) && result.tagCount !== null
@@ -108,7 +135,7 @@ export async function runQuery(
             : (result.tagCount ?? 0);
       return {
         columns: result.columns.map((column) => column.name),
-        rows: result.rows as unknown[][],
+        rowsJson: result.rows as string[],
         row_count: rowCount,
         types: await typeNames(session, result.columns),
         command: result.command,

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { identifierProblem } from '../../../contract/identifier';
@@ -6,7 +7,7 @@ import { queryRequestSchema } from '../../../contract/tables';
 import { quoteIdent, type Db } from '../../db/index';
 import type { SqlSession } from '../../db/session';
 import { badRequest, notFound, parseWith } from '../../errors';
-import { runBatch, runQuery, sqlApiError } from '../../sql/executor';
+import { queryAnswerJson, runBatch, runQuery, sqlApiError } from '../../sql/executor';
 import { ImportFormatError } from '../../sql/import/errors';
 import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
@@ -80,7 +81,9 @@ export async function tableRoutes(
     async (request, reply) => {
       const workspace = await workspaceOf(request);
       const body = parseWith(queryRequestSchema, request.body);
-      return runQuery(sandbox, workspace.id, body, { signal: clientGone(reply) });
+      const answer = await runQuery(sandbox, workspace.id, body, { signal: clientGone(reply) });
+      reply.type('application/json; charset=utf-8');
+      return Readable.from(queryAnswerJson(answer));
     },
   );
 
