@@ -14,6 +14,10 @@ export const ERROR_CODES = {
   notFound: 'not_found',
   conflict: 'conflict',
   tooLarge: 'payload_too_large',
+  /** A `Range` outside the file (416). */
+  rangeNotSatisfiable: 'range_not_satisfiable',
+  /** The server's disk is full (507). */
+  insufficientStorage: 'insufficient_storage',
   notReady: 'not_ready',
   internal: 'internal',
   badGateway: 'bad_gateway',

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './files';
 export * from './headers';
 export * from './health';
 export * from './identifier';

@@ -14,8 +14,11 @@ import { findUserByToken } from './auth/users-repository';
 import { bearerToken } from './auth/tokens';
 import { DatabaseUnavailableError, type Db } from './db/index';
 import { ApiError, unauthorized } from './errors';
+import { FileStore } from './files/store';
 import type { Logger } from './logger';
 import { registerProxy } from './proxy';
+import { existingFileIds } from './routes/files/repository';
+import { fileRoutes } from './routes/files/routes';
 import { healthRoutes } from './routes/health/routes';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
@@ -47,6 +50,13 @@ export type AppOptions = {
   uploadLimitBytes?: number;
   /** Where uploads are spooled while they are read (default: the system's temp directory). */
   spoolDir?: string;
+  /**
+   * The file store's folder. Left out (tests, benchmarks), each app gets a temporary one that
+   * is removed when it closes.
+   */
+  filesDir?: string;
+  /** Largest file a workspace can store (default 5 GiB). */
+  fileUploadLimitBytes?: number;
 } & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject`. */
@@ -85,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         limits: { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits },
       });
       api.addHook('onClose', () => sandbox.close());
+      const files = await openFiles(db, options);
+      api.addHook('onClose', () => files.close());
       await api.register(healthRoutes, { db });
       await api.register(async (authed) => {
         authed.decorateRequest('user', null as unknown as User);
@@ -96,15 +108,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request.user = user;
         });
         await authed.register(meRoutes, { db });
-        await authed.register(organizationRoutes, { db, sandbox });
+        await authed.register(organizationRoutes, { db, sandbox, files: files.store });
         await authed.register(memberRoutes, { db });
-        await authed.register(workspaceRoutes, { db, sandbox });
+        await authed.register(workspaceRoutes, { db, sandbox, files: files.store });
         await authed.register(tableRoutes, {
           db,
           sandbox,
           sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
           uploadLimitBytes: options.uploadLimitBytes ?? 1024 * 1024 * 1024,
           spoolDir: options.spoolDir ?? path.join(os.tmpdir(), 'deeplake-console'),
+        });
+        await authed.register(fileRoutes, {
+          db,
+          store: files.store,
+          logger: options.logger,
+          uploadLimitBytes: options.fileUploadLimitBytes ?? 5 * 1024 ** 3,
         });
       });
       api.setNotFoundHandler((request, reply) =>
@@ -123,6 +141,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await serveSpa(app, options.staticDir);
   }
   return app;
+}
+
+/**
+ * The file store, cleared of what crashed uploads left. Bytes without a row (a crash between
+ * an upload's rename and its insert) are swept in the background, as that reads the whole store.
+ */
+async function openFiles(db: Db, options: AppOptions) {
+  const ownDir =
+    options.filesDir === undefined
+      ? await fs.promises.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-files-'))
+      : null;
+  const store = await FileStore.open(options.filesDir ?? ownDir!, options.logger);
+  const sweeping = store
+    .sweep((workspaceId, ids) => existingFileIds(db, workspaceId, ids))
+    .catch((error: unknown) =>
+      options.logger.warn({ err: error }, 'could not sweep the file store for orphaned files'),
+    );
+  return {
+    store,
+    async close() {
+      await sweeping;
+      await store.close();
+      if (ownDir) await fs.promises.rm(ownDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {

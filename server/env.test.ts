@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the file upload limit (5 GiB by default)', () => {
+    expect(loadConfig([], {}).fileUploadLimitBytes).toBe(5 * 1024 ** 3);
+    expect(loadConfig([], { FILE_UPLOAD_LIMIT_BYTES: '1000' }).fileUploadLimitBytes).toBe(1000);
+    expect(
+      loadConfig(['--file-upload-limit-bytes', '2000'], { FILE_UPLOAD_LIMIT_BYTES: '1000' })
+        .fileUploadLimitBytes,
+    ).toBe(2000);
+    expect(() => loadConfig([], { FILE_UPLOAD_LIMIT_BYTES: '-1' })).toThrow(
+      /FILE_UPLOAD_LIMIT_BYTES \(--file-upload-limit-bytes\)/,
+    );
+  });
+
   it('names the variable and the rule when a value is wrong', () => {
     expect(() => loadConfig([], { PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig([], { PORT: 'eighty' })).toThrow(/PORT \(--port\)/);

@@ -36,6 +36,11 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024 * 1024),
+  fileUploadLimitBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 ** 3),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;
@@ -55,6 +60,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   batchMaxRows: 'BATCH_MAX_ROWS',
   sqlBodyLimitBytes: 'SQL_BODY_LIMIT_BYTES',
   uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
+  fileUploadLimitBytes: 'FILE_UPLOAD_LIMIT_BYTES',
   logLevel: 'LOG_LEVEL',
 };
 

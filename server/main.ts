@@ -85,6 +85,8 @@ async function start(config: Config) {
       sqlBodyLimitBytes: config.sqlBodyLimitBytes,
       uploadLimitBytes: config.uploadLimitBytes,
       spoolDir: path.join(config.dataDir, 'tmp'),
+      filesDir: path.join(config.dataDir, 'files'),
+      fileUploadLimitBytes: config.fileUploadLimitBytes,
       sqlLimits: {
         deadlineMs: config.queryTimeoutMs,
         maxRows: config.queryMaxRows,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { inject } from 'vitest';
 import { ORG_HEADER } from '../../contract/headers';
@@ -13,6 +16,8 @@ export interface TestServer {
   app: FastifyInstance;
   db: Db;
   databaseUrl: string;
+  /** The file store's folder, a fresh temporary one unless given. */
+  filesDir: string;
   /** Token of the first admin, who owns the "default" organization and workspace. */
   adminToken: string;
   /** A new user with a token (created on first use), who belongs to nothing yet. */
@@ -35,10 +40,14 @@ export async function createTestServer({
   reach = (url: string) => url,
   sqlLimits,
   uploadLimitBytes,
+  fileUploadLimitBytes,
+  filesDir,
 }: {
   reach?: (url: string) => string;
   sqlLimits?: AppOptions['sqlLimits'];
   uploadLimitBytes?: number;
+  fileUploadLimitBytes?: number;
+  filesDir?: string;
 } = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -52,12 +61,23 @@ export async function createTestServer({
   await bootstrap(setupDb, { adminEmail: 'admin@example.com', adminToken });
   await setupDb.close();
   const db = createDb({ connectionString: reach(url), logger });
-  const app = await buildApp({ db, logger, sqlLimits, uploadLimitBytes });
+  const ownFilesDir = filesDir
+    ? null
+    : await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-test-files-'));
+  const app = await buildApp({
+    db,
+    logger,
+    sqlLimits,
+    uploadLimitBytes,
+    fileUploadLimitBytes,
+    filesDir: filesDir ?? ownFilesDir!,
+  });
 
   return {
     app,
     db,
     databaseUrl: url,
+    filesDir: filesDir ?? ownFilesDir!,
     adminToken,
     async user(email) {
       const { user } = await ensureUser(db, email);
@@ -92,6 +112,7 @@ export async function createTestServer({
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         for (const { role_name } of roles) await client.query(`DROP ROLE IF EXISTS "${role_name}"`);
       });
+      if (ownFilesDir) await fs.rm(ownFilesDir, { recursive: true, force: true });
     },
   };
 }

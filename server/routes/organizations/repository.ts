@@ -2,6 +2,7 @@ import type { MyOrganization, Organization } from '../../../contract/organizatio
 import { isPostgresError, type Queryable } from '../../db/index';
 import { conflict } from '../../errors';
 import { dropWorkspaceStorage } from '../../sql/roles';
+import { deleteWorkspaceFiles } from '../files/repository';
 
 const COLUMNS = 'o.id, o.name, o.created_at';
 
@@ -57,14 +58,21 @@ export async function renameOrganization(db: Queryable, orgId: string, name: str
   return org ?? null;
 }
 
-/** Deletes the organization with its workspaces' schemas. Run inside a transaction. */
+/**
+ * Deletes the organization with its workspaces' schemas and files' rows. Run inside a
+ * transaction; the caller removes the files' bytes once it commits.
+ */
 export async function deleteOrganization(tx: Queryable, orgId: string) {
   const workspaces = await tx.query<{ id: string }>(
     'SELECT id FROM deeplake_console.workspaces WHERE org_id = $1 FOR UPDATE',
     [orgId],
   );
   const roles: string[] = [];
-  for (const { id } of workspaces) roles.push(...(await dropWorkspaceStorage(tx, id)));
+  const files: { workspaceId: string; fileIds: string[] }[] = [];
+  for (const { id } of workspaces) {
+    roles.push(...(await dropWorkspaceStorage(tx, id)));
+    files.push({ workspaceId: id, fileIds: await deleteWorkspaceFiles(tx, id) });
+  }
   await tx.query('DELETE FROM deeplake_console.organizations WHERE id = $1', [orgId]);
-  return { workspaceIds: workspaces.map((workspace) => workspace.id), roles };
+  return { workspaceIds: workspaces.map((workspace) => workspace.id), roles, files };
 }

@@ -6,6 +6,7 @@ import {
 import { requireAdmin, requireMember } from '../../auth/access';
 import type { Db } from '../../db/index';
 import { parseWith } from '../../errors';
+import type { FileStore } from '../../files/store';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { orgIdParam } from '../params';
 import {
@@ -18,7 +19,7 @@ import {
 
 export async function organizationRoutes(
   app: FastifyInstance,
-  { db, sandbox }: { db: Db; sandbox: WorkspaceSandbox },
+  { db, sandbox, files }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore },
 ) {
   app.get('/organizations', async (request) => ({
     organizations: await listOrganizationsOf(db, request.user.id),
@@ -53,6 +54,9 @@ export async function organizationRoutes(
       return deleteOrganization(tx, orgId);
     });
     await Promise.all(dropped.workspaceIds.map((id) => sandbox.forget(id, dropped.roles)));
+    for (const { workspaceId, fileIds } of dropped.files) {
+      await files.removeWorkspace(workspaceId, fileIds);
+    }
     reply.code(204);
   });
 }

@@ -2,6 +2,7 @@ import type { Workspace } from '../../../contract/workspaces';
 import { isPostgresError, quoteIdent, type Queryable } from '../../db/index';
 import { conflict } from '../../errors';
 import { dropWorkspaceStorage, provisionWorkspaceRole } from '../../sql/roles';
+import { deleteWorkspaceFiles } from '../files/repository';
 
 const COLUMNS = 'w.id, w.org_id, w.name, w.type, w.created_at';
 
@@ -54,11 +55,19 @@ export async function renameWorkspace(db: Queryable, workspaceId: string, name: 
 }
 
 /**
- * Removes the workspace with all its tables and its SQL role. Run inside a transaction; returns
- * the dropped roles, whose open sessions the caller ends once it commits.
+ * Removes the workspace with all its tables, its SQL role and its files' rows. Run inside a
+ * transaction; returns the dropped roles, whose open sessions the caller ends once it commits,
+ * and the files' ids, whose bytes the caller removes once it commits (before, a rollback would
+ * leave listed files without bytes).
  */
 export async function deleteWorkspace(tx: Queryable, workspaceId: string) {
+  // An upload finishing meanwhile waits on this lock and then fails its insert, rather than
+  // adding a row the cascade would drop without its bytes being removed.
+  await tx.query('SELECT 1 FROM deeplake_console.workspaces WHERE id = $1 FOR UPDATE', [
+    workspaceId,
+  ]);
   const roles = await dropWorkspaceStorage(tx, workspaceId);
+  const fileIds = await deleteWorkspaceFiles(tx, workspaceId);
   await tx.query('DELETE FROM deeplake_console.workspaces WHERE id = $1', [workspaceId]);
-  return roles;
+  return { roles, fileIds };
 }

@@ -4,6 +4,7 @@ import { createWorkspaceSchema, updateWorkspaceSchema } from '../../../contract/
 import { requireAdmin, resolveOrganization, roleIn } from '../../auth/access';
 import type { Db, Queryable } from '../../db/index';
 import { forbidden, notFound, parseWith } from '../../errors';
+import type { FileStore } from '../../files/store';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { workspaceIdParam } from '../params';
 import {
@@ -40,7 +41,7 @@ export async function accessibleWorkspace(
 
 export async function workspaceRoutes(
   app: FastifyInstance,
-  { db, sandbox }: { db: Db; sandbox: WorkspaceSandbox },
+  { db, sandbox, files }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore },
 ) {
   app.get('/workspaces', async (request) => {
     const { orgId } = await resolveOrganization(db, request.user.id, orgHeader(request));
@@ -73,8 +74,9 @@ export async function workspaceRoutes(
     await requireAdmin(db, request.user.id, workspace.org_id, 'delete workspaces');
     // Sessions still running the workspace's SQL would hold locks the drop waits for.
     await sandbox.forget(workspace.id);
-    const roles = await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
+    const { roles, fileIds } = await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
     await sandbox.forget(workspace.id, roles);
+    await files.removeWorkspace(workspace.id, fileIds);
     reply.code(204);
   });
 }

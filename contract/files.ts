@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** A stored file's metadata (endpoints 24–26). */
+export const fileSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  /** What the bytes are, as the server recognised them; the client's claim only when they say nothing. */
+  content_type: z.string(),
+  size: z.number().int(),
+  // An extra of the bundled server: a client must not need it (the hosted API may omit it).
+  /** Hex SHA-256 of the bytes; also the content's ETag. */
+  sha256: z.string().optional(),
+  created_at: z.string(),
+});
+export type FileInfo = z.infer<typeof fileSchema>;
+
+export const fileListSchema = z.object({
+  files: z.array(fileSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type FileList = z.infer<typeof fileListSchema>;
+
+export const FILE_LIST_DEFAULT_LIMIT = 20;
+export const FILE_LIST_MAX_LIMIT = 1000;
+
+/** Widths a thumbnail (`…/content?w=`) may have; the bundled server's extra. */
+export const THUMBNAIL_MIN_WIDTH = 16;
+export const THUMBNAIL_MAX_WIDTH = 1024;
