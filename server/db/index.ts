@@ -180,6 +180,11 @@ export function quoteIdent(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }
 
+/** Quotes a literal for SQL text, where a statement takes no bind parameters (DDL, COPY options). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 /** A one-off client for admin work outside a pool (creating a database in tests, say). */
 export async function withClient<T>(
   connectionString: string,

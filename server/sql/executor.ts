@@ -14,6 +14,7 @@ import {
   type CheckedStatement,
 } from './guard';
 import { DeadlineExceeded, type RunOptions, type WorkspaceSandbox } from './sandbox';
+import { copyTextField } from './import/copy-text';
 import { decoderFor, encoderFor, PG_TYPE } from './values';
 
 /**
@@ -279,14 +280,6 @@ async function copyStatement(
   return { sql: `COPY ${target} (${list}) FROM STDIN`, params: plan.params };
 }
 
-/** COPY text escapes: the only characters that mean something in a field. */
-const COPY_ESCAPES: Record<string, string> = {
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
-
 function* copyRows(rows: unknown[][], encoders: ((value: never) => WireValue)[], params: number[]) {
   let chunk = '';
   for (const row of rows) {
@@ -294,7 +287,7 @@ function* copyRows(rows: unknown[][], encoders: ((value: never) => WireValue)[],
       const k = params[i]! - 1;
       const text = encoders[k]!(row[k] as never);
       if (i > 0) chunk += '\t';
-      chunk += text === null ? '\\N' : text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
+      chunk += text === null ? '\\N' : copyTextField(text);
     }
     chunk += '\n';
     if (chunk.length > 256 * 1024) {

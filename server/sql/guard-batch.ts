@@ -43,24 +43,9 @@ export function insertValuesAsSet(
 }
 
 function rewrite(stmt: Node, paramTypes: readonly string[]): string | null {
-  const [kind, insert] = unwrap(stmt);
-  if (kind !== 'InsertStmt') return null;
-  if (insert.withClause || insert.onConflictClause || insert.returningClause) return null;
-  if (insert.returningList) return null;
-  if (!isObject(insert.selectStmt)) return null; // DEFAULT VALUES
-  const [selectKind, select] = unwrap(insert.selectStmt);
-  if (selectKind !== 'SelectStmt') return null;
-  for (const [key, value] of Object.entries(select)) {
-    if (key === 'valuesLists') continue;
-    if (key === 'op' && value === 'SETOP_NONE') continue;
-    if (key === 'limitOption' && value === 'LIMIT_OPTION_DEFAULT') continue;
-    return null; // ORDER BY, LIMIT, … on the VALUES list
-  }
-  const rows = select.valuesLists;
-  if (!Array.isArray(rows) || rows.length !== 1) return null;
-  const [rowKind, row] = unwrap(rows[0]);
-  const items = row.items;
-  if (rowKind !== 'List' || !Array.isArray(items) || items.length === 0) return null;
+  const single = singleRowInsert(stmt);
+  if (!single) return null;
+  const { insert, items } = single;
 
   let paramCount = 0;
   let paramsInRow = 0;
@@ -178,6 +163,33 @@ function arrayTypeOf(type: string): TypeName | null {
   return { ...rest, arrayBounds: [{ Integer: { ival: -1 } }] };
 }
 
+/**
+ * The INSERT and its one VALUES row, when the statement is a plain `INSERT … VALUES (…)`: no WITH,
+ * ON CONFLICT or RETURNING (they would see one statement, not one per row), one row, nothing on
+ * the VALUES list (ORDER BY, LIMIT).
+ */
+function singleRowInsert(stmt: Node): { insert: AstObject; items: unknown[] } | null {
+  const [kind, insert] = unwrap(stmt);
+  if (kind !== 'InsertStmt') return null;
+  if (insert.withClause || insert.onConflictClause || insert.returningClause) return null;
+  if (insert.returningList) return null;
+  if (!isObject(insert.selectStmt)) return null; // DEFAULT VALUES
+  const [selectKind, select] = unwrap(insert.selectStmt);
+  if (selectKind !== 'SelectStmt') return null;
+  for (const [key, value] of Object.entries(select)) {
+    if (key === 'valuesLists') continue;
+    if (key === 'op' && value === 'SETOP_NONE') continue;
+    if (key === 'limitOption' && value === 'LIMIT_OPTION_DEFAULT') continue;
+    return null;
+  }
+  const rows = select.valuesLists;
+  if (!Array.isArray(rows) || rows.length !== 1) return null;
+  const [rowKind, row] = unwrap(rows[0]);
+  const items = row.items;
+  if (rowKind !== 'List' || !Array.isArray(items) || items.length === 0) return null;
+  return { insert, items };
+}
+
 /** An INSERT whose batch can be loaded with COPY: the target and which `$k` feeds each column. */
 export interface CopyPlan {
   schema: string | null;
@@ -194,27 +206,15 @@ export interface CopyPlan {
  * at run time that each parameter's type is its column's, so COPY reads the text as INSERT would.
  */
 export function insertValuesAsCopy(stmt: Node | { ast: Node }): CopyPlan | null {
-  const [kind, insert] = unwrap('ast' in stmt ? stmt.ast : stmt);
-  if (kind !== 'InsertStmt') return null;
-  if (insert.withClause || insert.onConflictClause || insert.returningList) return null;
+  const single = singleRowInsert('ast' in stmt ? stmt.ast : stmt);
+  if (!single) return null;
+  const { insert, items } = single;
   // OVERRIDING SYSTEM/USER VALUE has no COPY form.
   if (insert.override !== undefined && insert.override !== 'OVERRIDING_NOT_SET') return null;
-  if (!isObject(insert.selectStmt) || !isObject(insert.relation)) return null;
-  const [selectKind, select] = unwrap(insert.selectStmt);
-  if (selectKind !== 'SelectStmt') return null;
-  for (const [key, value] of Object.entries(select)) {
-    if (key === 'valuesLists') continue;
-    if (key === 'op' && value === 'SETOP_NONE') continue;
-    if (key === 'limitOption' && value === 'LIMIT_OPTION_DEFAULT') continue;
-    return null;
-  }
-  const rows = select.valuesLists;
-  if (!Array.isArray(rows) || rows.length !== 1) return null;
-  const [rowKind, row] = unwrap(rows[0]);
-  if (rowKind !== 'List' || !Array.isArray(row.items) || row.items.length === 0) return null;
+  if (!isObject(insert.relation)) return null;
 
   const params: number[] = [];
-  for (const item of row.items) {
+  for (const item of items) {
     let [itemKind, body] = unwrap(item);
     if (itemKind === 'TypeCast') [itemKind, body] = unwrap(body.arg);
     if (itemKind !== 'ParamRef' || typeof body.number !== 'number') return null;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { quoteIdent, type Queryable } from '../db/index';
+import { quoteIdent, quoteLiteral, type Db, type Queryable } from '../db/index';
 
 /**
  * A workspace's SQL runs as its own login role: it may use and create in its schema and
@@ -19,8 +19,6 @@ const ROLE_SETTINGS = {
   temp_file_limit: '1GB',
 };
 
-const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
 /** Creates the workspace's role and grants it its schema. Run inside the creating transaction. */
 export async function provisionWorkspaceRole(
   tx: Queryable,
@@ -35,10 +33,10 @@ export async function provisionWorkspaceRole(
   // CREATE ROLE takes no bind parameters; the password is our own base64url text.
   await tx.query(
     `CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION
-       NOBYPASSRLS CONNECTION LIMIT 16 PASSWORD ${literal(role.password)}`,
+       NOBYPASSRLS CONNECTION LIMIT 16 PASSWORD ${quoteLiteral(role.password)}`,
   );
   for (const [setting, value] of Object.entries(ROLE_SETTINGS)) {
-    await tx.query(`ALTER ROLE ${name} SET ${setting} = ${literal(value)}`);
+    await tx.query(`ALTER ROLE ${name} SET ${setting} = ${quoteLiteral(value)}`);
   }
   await tx.query(`ALTER ROLE ${name} SET search_path = ${schema}, public`);
   await tx.query(`GRANT USAGE, CREATE ON SCHEMA ${schema} TO ${name}`);
@@ -54,10 +52,7 @@ export async function provisionWorkspaceRole(
  * The workspace's role, made now if the workspace predates roles. Null when the workspace does
  * not exist. The row lock makes two servers asking at once agree on one role.
  */
-export async function workspaceRole(
-  db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> } & Queryable,
-  workspaceId: string,
-): Promise<WorkspaceRole | null> {
+export async function workspaceRole(db: Db, workspaceId: string): Promise<WorkspaceRole | null> {
   const [known] = await db.query<WorkspaceRole>(
     'SELECT role_name, password FROM deeplake_console.workspace_roles WHERE workspace_id = $1',
     [workspaceId],

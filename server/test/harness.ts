@@ -38,17 +38,12 @@ export interface TestServer {
  */
 export async function createTestServer({
   reach = (url: string) => url,
-  sqlLimits,
-  uploadLimitBytes,
-  fileUploadLimitBytes,
   filesDir,
-}: {
-  reach?: (url: string) => string;
-  sqlLimits?: AppOptions['sqlLimits'];
-  uploadLimitBytes?: number;
-  fileUploadLimitBytes?: number;
-  filesDir?: string;
-} = {}): Promise<TestServer> {
+  ...appOptions
+}: { reach?: (url: string) => string } & Pick<
+  AppOptions,
+  'sqlLimits' | 'uploadLimitBytes' | 'fileUploadLimitBytes' | 'filesDir'
+> = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (client) =>
@@ -64,14 +59,7 @@ export async function createTestServer({
   const ownFilesDir = filesDir
     ? null
     : await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-test-files-'));
-  const app = await buildApp({
-    db,
-    logger,
-    sqlLimits,
-    uploadLimitBytes,
-    fileUploadLimitBytes,
-    filesDir: filesDir ?? ownFilesDir!,
-  });
+  const app = await buildApp({ db, logger, ...appOptions, filesDir: filesDir ?? ownFilesDir! });
 
   return {
     app,

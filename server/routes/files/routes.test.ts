@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../test/harness';
+import { encodeForm } from '../../test/multipart';
 import { content, filesUnder, multipart, upload } from './test-helpers';
 
 let server: TestServer;
@@ -98,13 +99,13 @@ describe('upload and download', () => {
     expect(noFile.status).toBe(400);
     expect(noFile.body.error.message).toMatch(/"file"/);
 
-    const form = new FormData();
-    form.append('file', new Blob(['one']), 'one.txt');
-    form.append('file', new Blob(['two']), 'two.txt');
-    const encoded = new Response(form);
+    const twoFiles = await encodeForm([
+      ['file', { content: 'one', filename: 'one.txt' }],
+      ['file', { content: 'two', filename: 'two.txt' }],
+    ]);
     const two = await server.call(server.adminToken, 'POST', '/api/workspaces/default/files', {
-      body: Buffer.from(await encoded.arrayBuffer()),
-      headers: { 'content-type': encoded.headers.get('content-type')! },
+      body: twoFiles.payload,
+      headers: { 'content-type': twoFiles.contentType },
     });
     expect(two.status).toBe(400);
     expect(two.body.error.message).toMatch(/one file per request/);

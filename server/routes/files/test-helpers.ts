@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TestServer } from '../../test/harness';
+import { encodeForm } from '../../test/multipart';
 
 /** A multipart body as browsers, curl and requests send it, with `file` as the file field. */
 export async function multipart(
@@ -9,13 +10,7 @@ export async function multipart(
   type = '',
   field = 'file',
 ): Promise<{ payload: Buffer; contentType: string }> {
-  const form = new FormData();
-  form.append(field, new Blob([content], { type }), filename);
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type')!,
-  };
+  return encodeForm([[field, { content, filename, type }]]);
 }
 
 export async function upload(

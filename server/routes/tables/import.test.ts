@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../test/harness';
+import { encodeForm, type FormPart } from '../../test/multipart';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,20 +9,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Fields in the order given, as curl -F sends them (the docs put the file first). */
-async function upload(
-  fields: [string, string | { content: string | Buffer; filename: string }][],
-  token = server.adminToken,
-) {
-  const form = new FormData();
-  for (const [name, value] of fields) {
-    if (typeof value === 'string') form.append(name, value);
-    else form.append(name, new Blob([value.content]), value.filename);
-  }
-  const encoded = new Response(form);
-  const payload = Buffer.from(await encoded.arrayBuffer());
+async function upload(fields: [string, FormPart][], token = server.adminToken) {
+  const { payload, contentType } = await encodeForm(fields);
   return server.call(token, 'POST', '/api/workspaces/default/tables', {
     body: payload,
-    headers: { 'content-type': encoded.headers.get('content-type')! },
+    headers: { 'content-type': contentType },
   });
 }
 
@@ -201,7 +193,7 @@ describe('who may', () => {
     const form = [
       ['file', { content: 'a\n1\n', filename: 'a.csv' }],
       ['table_name', 'by_member'],
-    ] as [string, { content: string; filename: string } | string][];
+    ] as [string, FormPart][];
     expect((await upload(form, member.token)).status).toBe(201);
     const stranger = await server.user('outsider@example.com');
     expect((await upload(form, stranger.token)).status).toBe(404);

@@ -1,5 +1,5 @@
 import type { TableColumn, TableDetails, TableSummary } from '../../../contract/tables';
-import { quoteIdent } from '../../db/index';
+import { isPostgresError, quoteIdent } from '../../db/index';
 import type { SqlSession } from '../../db/session';
 
 /**
@@ -100,8 +100,11 @@ export async function describeTable(
 
 /** Drops the table; false when there was none. */
 export async function dropTable(session: SqlSession, schema: string, table: string) {
-  const [relation] = await session.query(`${RELATIONS} AND c.relname = $2`, [schema, table]);
-  if (!relation) return false;
-  await session.query(`DROP TABLE ${quoteIdent(schema)}.${quoteIdent(table)}`);
-  return true;
+  try {
+    await session.query(`DROP TABLE ${quoteIdent(schema)}.${quoteIdent(table)}`);
+    return true;
+  } catch (error) {
+    if (isPostgresError(error) && error.code === '42P01') return false;
+    throw error;
+  }
 }

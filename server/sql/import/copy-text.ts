@@ -17,7 +17,8 @@ export function encodeCopyTextRow(values: readonly unknown[], types: readonly st
     if (i > 0) line += '\t';
     const value = values[i];
     if (value === null || value === undefined) line += '\\N';
-    else line += escape(types[i] === 'jsonb' ? jsonText(value) : plainText(value, types[i]!));
+    else
+      line += copyTextField(types[i] === 'jsonb' ? jsonText(value) : plainText(value, types[i]!));
   }
   return line + '\n';
 }
@@ -47,7 +48,8 @@ const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function escape(text: string): string {
+/** A field's text as COPY's text format needs it. */
+export function copyTextField(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text;
 }
 

@@ -1,5 +1,5 @@
 import { ImportFormatError } from './errors';
-import { Utf8Decoder } from './utf8';
+import { PendingText } from './utf8';
 
 /**
  * CSV reading that agrees with what PostgreSQL's `COPY … (FORMAT csv, HEADER true, QUOTE '"',
@@ -116,11 +116,11 @@ const EOL_TEXT = ['', '\\n', '\\r\\n', '\\r'];
  * Field strings may be slices of the decoded chunk and keep it in memory while they live.
  */
 export class CsvScanner {
-  private readonly decoder = new Utf8Decoder();
   private readonly delimiter: Delimiter;
   private readonly delimiterCode: number;
   private readonly onRecord: (fields: string[], line: number) => void;
   private readonly maxRecordChars: number;
+  private readonly pending: PendingText;
   /** Decoded text from the start of the record under way (`pos`) on. */
   private text = '';
   private pos = 0;
@@ -130,8 +130,6 @@ export class CsvScanner {
   /** Field count of the last record split on the fast path: the next one's likely count. */
   private width = 1;
   /** Text received while a long record waits for its end (see `write`). */
-  private pending: string[] = [];
-  private pendingChars = 0;
   /** Line of the quote still open when the text ran out, for the too-long error. */
   private openQuoteLine = 0;
   /** Next \n and \r at or after the quoted part being read (-1: none), -2 to look up. */
@@ -143,32 +141,24 @@ export class CsvScanner {
     this.delimiterCode = options.delimiter.charCodeAt(0);
     this.onRecord = options.onRecord;
     this.maxRecordChars = options.maxRecordChars ?? 128 * 1024 * 1024;
+    this.pending = new PendingText(this.maxRecordChars);
   }
 
   write(chunk: Buffer): void {
-    const text = this.decoder.write(chunk);
-    if (this.decoder.error !== null) return this.fail(text);
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    const waiting = this.text.length - this.pos;
-    // A record longer than a chunk is scanned again from its start as data comes in; waiting
-    // until the new text is as long as the old keeps that linear in the record's length.
-    if (this.pendingChars < waiting && waiting + this.pendingChars <= this.maxRecordChars) return;
+    if (!this.pending.write(chunk, this.text.length - this.pos)) return;
+    if (this.pending.error !== null) return this.fail();
     this.scan(false);
   }
 
   end(): void {
-    const text = this.decoder.end();
-    if (this.decoder.error !== null) return this.fail(text);
-    this.pending.push(text);
+    this.pending.end();
+    if (this.pending.error !== null) return this.fail();
     this.scan(true);
   }
 
   private scan(final: boolean): void {
-    this.text = this.text.slice(this.pos) + this.pending.join('');
+    this.text = this.text.slice(this.pos) + this.pending.take();
     this.pos = 0;
-    this.pending = [];
-    this.pendingChars = 0;
     this.quotedLf = -2;
     this.quotedCr = -2;
     this.process(final);
@@ -181,11 +171,10 @@ export class CsvScanner {
   }
 
   /** Scans what came before undecodable bytes, so the error names the line they are on. */
-  private fail(text: string): never {
-    this.pending.push(text);
+  private fail(): never {
     this.scan(false);
     const line = this.line + countLineBreaks(this.text, this.pos, this.text.length);
-    throw new ImportFormatError(line, this.decoder.error!);
+    throw new ImportFormatError(line, this.pending.error!);
   }
 
   private process(final: boolean): void {

@@ -1,5 +1,5 @@
 import { ImportFormatError } from './errors';
-import { Utf8Decoder } from './utf8';
+import { PendingText } from './utf8';
 
 /**
  * Records from a JSON file: a top-level array of objects, or objects one after another
@@ -50,9 +50,9 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 
 export class JsonScanner {
-  private readonly decoder = new Utf8Decoder();
   private readonly onRecord: (record: Record<string, unknown>, line: number) => void;
   private readonly maxRecordChars: number;
+  private readonly pending: PendingText;
   private state = State.Detect;
   /** Decoded text; everything before `pos` is done with. */
   private text = '';
@@ -69,29 +69,22 @@ export class JsonScanner {
   private startLine = 0;
   private scanAt = 0;
   private depth = 0;
-  private pending: string[] = [];
-  private pendingChars = 0;
 
   constructor(options: JsonScannerOptions) {
     this.onRecord = options.onRecord;
     this.maxRecordChars = options.maxRecordChars ?? 128 * 1024 * 1024;
+    this.pending = new PendingText(this.maxRecordChars);
   }
 
   write(chunk: Buffer): void {
-    const text = this.decoder.write(chunk);
-    if (this.decoder.error !== null) return this.fail(text);
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    const waiting = this.text.length - this.pos;
-    // As in CsvScanner: a record longer than what came since is not rescanned yet.
-    if (this.pendingChars < waiting && waiting + this.pendingChars <= this.maxRecordChars) return;
+    if (!this.pending.write(chunk, this.text.length - this.pos)) return;
+    if (this.pending.error !== null) return this.fail();
     this.scan(false);
   }
 
   end(): void {
-    const text = this.decoder.end();
-    if (this.decoder.error !== null) return this.fail(text);
-    this.pending.push(text);
+    this.pending.end();
+    if (this.pending.error !== null) return this.fail();
     this.scan(true);
     if (this.start !== -1) {
       throw new ImportFormatError(
@@ -111,17 +104,16 @@ export class JsonScanner {
     }
   }
 
-  private fail(text: string): never {
-    this.pending.push(text);
+  private fail(): never {
     this.scan(false);
-    throw this.error(this.text.length, this.decoder.error!);
+    throw this.error(this.text.length, this.pending.error!);
   }
 
   private scan(final: boolean): void {
     // Line counting and the object under way refer to positions in `text`: rebase them.
     const keep = this.start !== -1 ? this.start : this.pos;
     this.lineOf(keep);
-    this.text = this.text.slice(keep) + this.pending.join('');
+    this.text = this.text.slice(keep) + this.pending.take();
     this.lineAt -= keep;
     this.nextLf = -2;
     this.pos -= keep;
@@ -129,8 +121,6 @@ export class JsonScanner {
       this.scanAt -= keep;
       this.start = 0;
     }
-    this.pending = [];
-    this.pendingChars = 0;
     this.process(final);
     const open = this.start !== -1 ? this.text.length - this.start : 0;
     if (open > this.maxRecordChars) {

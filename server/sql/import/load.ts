@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { quoteIdent } from '../../db/index';
+import { quoteIdent, quoteLiteral } from '../../db/index';
 import type { SqlSession } from '../../db/session';
 import { columnNames } from './columns';
 import { encodeCopyTextRow } from './copy-text';
@@ -171,10 +171,6 @@ export async function spoolFile(
   }
 }
 
-function sqlLiteral(text: string) {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /** The JSON file again, as COPY text rows in the inferred column order. */
 async function* jsonCopyRows(file: SpooledFile) {
   const keys = file.keys ?? file.columns;
@@ -216,7 +212,7 @@ export async function loadFile(
     await session.query(`CREATE TABLE ${target} (${definition})`);
     let copied: number;
     if (file.format === 'csv') {
-      const delimiter = file.delimiter === '\t' ? "E'\\t'" : sqlLiteral(file.delimiter);
+      const delimiter = file.delimiter === '\t' ? "E'\\t'" : quoteLiteral(file.delimiter);
       copied = await session.copyIn(
         `COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ${delimiter},
            QUOTE '"', ESCAPE '"', FORCE_NULL (${columns.join(', ')}), ENCODING 'UTF8')`,

@@ -124,3 +124,41 @@ function firstInvalid(chunk: Buffer, from: number): number {
   }
   return chunk.length;
 }
+
+/**
+ * Text decoded since a scanner last scanned. A record longer than a chunk is scanned again from
+ * its start as data comes in; holding new text back until it is as long as the text waiting
+ * keeps that linear in the record's length.
+ */
+export class PendingText {
+  private readonly decoder = new Utf8Decoder();
+  private parts: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly maxRecordChars: number) {}
+
+  /** Why the input stopped being decodable; the text before that point is still pending. */
+  get error(): string | null {
+    return this.decoder.error;
+  }
+
+  /** Adds a chunk; true when the scanner should scan now (always after a decoding error). */
+  write(chunk: Buffer, waiting: number): boolean {
+    const text = this.decoder.write(chunk);
+    this.parts.push(text);
+    this.chars += text.length;
+    if (this.decoder.error !== null) return true;
+    return this.chars >= waiting || waiting + this.chars > this.maxRecordChars;
+  }
+
+  end(): void {
+    this.parts.push(this.decoder.end());
+  }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    return text;
+  }
+}
