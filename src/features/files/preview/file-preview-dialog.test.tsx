@@ -76,7 +76,7 @@ describe('FilePreviewDialog', () => {
       'false',
     );
     expect(within(zoom).getByRole('status', { name: 'Zoom level' })).toHaveTextContent('150%');
-    await user.click(within(zoom).getByRole('button', { name: '100%' }));
+    await user.click(within(zoom).getByRole('button', { name: 'Actual size' }));
     expect(within(zoom).getByRole('status', { name: 'Zoom level' })).toHaveTextContent('100%');
     await user.click(image);
     expect(within(zoom).getByRole('button', { name: 'Fit' })).toHaveAttribute(

@@ -86,10 +86,11 @@ export function ImageViewer({ src, alt }: { src: string; alt: string }) {
           size="sm"
           variant="ghost"
           aria-pressed={zoom === 1}
+          aria-label="Actual size"
           onClick={() => setZoom(1)}
-          title="Actual size"
+          title="Actual size (100%)"
         >
-          100%
+          1:1
         </Button>
       </div>
       <div
