@@ -1,0 +1,94 @@
+import clsx from 'clsx';
+import { Copy, Download, Eye, MoreHorizontal, Trash2 } from 'lucide-react';
+import { DropdownMenu } from 'radix-ui';
+import type { ReactNode } from 'react';
+import type { FileInfo } from '../../../../contract/files';
+import { buttonClasses } from '../../../components/ui/button-styles';
+
+export interface FileActions {
+  preview: (file: FileInfo) => void;
+  download: (file: FileInfo) => void;
+  copyId: (file: FileInfo) => void;
+  remove: (file: FileInfo) => void;
+}
+
+const itemClasses = clsx(
+  'flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none select-none',
+  'data-[highlighted]:bg-raised',
+);
+
+function Item({
+  icon,
+  children,
+  onSelect,
+  danger = false,
+}: {
+  icon: ReactNode;
+  children: ReactNode;
+  onSelect: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <DropdownMenu.Item className={clsx(itemClasses, danger && 'text-danger')} onSelect={onSelect}>
+      {icon}
+      {children}
+    </DropdownMenu.Item>
+  );
+}
+
+/** One file's actions behind one button, so a page of files is not hundreds of tab stops. */
+export function FileActionsMenu({
+  file,
+  actions,
+  className,
+}: {
+  file: FileInfo;
+  actions: FileActions;
+  className?: string;
+}) {
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger
+        aria-label={`Actions for ${file.filename}`}
+        title="Actions"
+        className={buttonClasses('ghost', 'icon', className)}
+      >
+        <MoreHorizontal aria-hidden className="size-4" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-44 rounded-md border border-border bg-surface p-1 text-fg shadow-lg"
+        >
+          <Item
+            icon={<Eye aria-hidden className="size-4" />}
+            onSelect={() => actions.preview(file)}
+          >
+            Preview
+          </Item>
+          <Item
+            icon={<Download aria-hidden className="size-4" />}
+            onSelect={() => actions.download(file)}
+          >
+            Download
+          </Item>
+          <Item
+            icon={<Copy aria-hidden className="size-4" />}
+            onSelect={() => actions.copyId(file)}
+          >
+            Copy ID
+          </Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <Item
+            icon={<Trash2 aria-hidden className="size-4" />}
+            onSelect={() => actions.remove(file)}
+            danger
+          >
+            Delete
+          </Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
