@@ -60,6 +60,13 @@ export interface Workspace {
   name: string;
   org_id: string;
 }
+export interface StoredFile {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}
 
 /**
  * The real API as one user sees it, for setting up state a test is not about and for
@@ -138,6 +145,39 @@ export class Api {
     return (
       await this.json<{ workspace: Workspace }>(this.post('/workspaces', { id, name }, orgId), 201)
     ).workspace;
+  }
+
+  // Files (issue 6): setting up and checking a workspace's files.
+
+  /** Stores a file as an upload from the console would (multipart field `file`). */
+  async uploadFile(
+    orgId: string,
+    workspaceId: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<StoredFile> {
+    const answer = await this.request.post(`/api/workspaces/${workspaceId}/files`, {
+      headers: this.headers(orgId),
+      multipart: { file },
+    });
+    expect(answer.status(), `${answer.url()}: ${await answer.text()}`).toBe(201);
+    return (await answer.json()) as StoredFile;
+  }
+
+  /** Every file of a workspace (up to 1000), newest first. */
+  async files(orgId: string, workspaceId: string): Promise<StoredFile[]> {
+    return (
+      await this.json<{ files: StoredFile[] }>(
+        this.get(`/workspaces/${workspaceId}/files?limit=1000`, orgId),
+        200,
+      )
+    ).files;
+  }
+
+  /** A file's bytes. */
+  async fileContent(orgId: string, workspaceId: string, fileId: string): Promise<Buffer> {
+    const answer = await this.get(`/workspaces/${workspaceId}/files/${fileId}/content`, orgId);
+    expect(answer.status()).toBe(200);
+    return answer.body();
   }
 }
 
