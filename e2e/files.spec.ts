@@ -35,6 +35,7 @@ interface ImageElement {
 interface VideoElement {
   readyState: number;
   videoWidth: number;
+  currentSrc: string;
   currentTime: number;
   play(): Promise<void>;
 }
@@ -276,6 +277,12 @@ test.describe('Files', () => {
     await adminApi.uploadFile(orgId, workspaceId, await webm(page, 'clip.webm'));
     await page.getByLabel('Organization', { exact: true }).selectOption(orgId);
     await openFiles(page, workspaceId);
+    // What the media worker asks the API for, as the browser reports its requests.
+    const ranges: string[] = [];
+    page.context().on('request', (request) => {
+      const range = request.headers()['range'];
+      if (request.url().includes('/content') && range) ranges.push(range);
+    });
 
     await tile(page, 'sunset.png').getByRole('button', { name: 'Open sunset.png' }).click();
     const dialog = page.getByRole('dialog', { name: 'sunset.png' });
@@ -303,6 +310,11 @@ test.describe('Files', () => {
     expect(await player.evaluate((video) => (video as unknown as VideoElement).videoWidth)).toBe(
       320,
     );
+    // Streamed through the media worker (no token in the URL), with Range requests.
+    expect(await player.evaluate((video) => (video as unknown as VideoElement).currentSrc)).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/__files-media\/[0-9a-f-]{36}$/,
+    );
+    expect(ranges.length).toBeGreaterThan(0);
     await player.evaluate((video) => (video as unknown as VideoElement).play());
     await expect
       .poll(() => player.evaluate((video) => (video as unknown as VideoElement).currentTime))

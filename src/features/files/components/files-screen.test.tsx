@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
 import { setSelectedOrgId, signIn } from '../../../lib/session';
 import { apiError, json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
@@ -72,7 +72,13 @@ function mockGallery(initial: FileInfo[], extra: Parameters<typeof mockApi>[0] =
   };
 }
 
+/** The first render loads the app's lazy chunks: on a busy machine that takes over a second. */
+const LOAD = { timeout: 5_000 };
+
 describe('Files screen', () => {
+  // The route loads the screen lazily; loading it here keeps the first test within its timeouts.
+  beforeAll(() => import('./files-screen'));
+
   beforeEach(() => {
     signIn('token');
     setSelectedOrgId('acme');
@@ -88,7 +94,7 @@ describe('Files screen', () => {
     ]);
     renderApp('/workspaces/photos/files');
 
-    const grid = await screen.findByRole('list', { name: 'Files of Photos, page 1' });
+    const grid = await screen.findByRole('list', { name: 'Files of Photos, page 1' }, LOAD);
     expect(within(grid).getAllByRole('listitem')).toHaveLength(2);
     expect(within(grid).getByText('notes.txt')).toBeInTheDocument();
     expect(within(grid).getByText('1000 B · Image')).toBeInTheDocument();
@@ -108,7 +114,7 @@ describe('Files screen', () => {
     mockGallery([]);
     renderApp('/workspaces/photos/files');
 
-    expect(await screen.findByText('No files yet')).toBeInTheDocument();
+    expect(await screen.findByText('No files yet', {}, LOAD)).toBeInTheDocument();
     expect(screen.getByText(/or choose them with Upload files/)).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Upload files' })).toHaveLength(2);
   });
@@ -119,7 +125,7 @@ describe('Files screen', () => {
       file(2, { filename: 'forest.png' }),
     ]);
     const { user, router } = renderApp('/workspaces/photos/files?page=1&view=list');
-    await screen.findByRole('table', { name: 'Files of Photos, page 1' });
+    await screen.findByRole('table', { name: 'Files of Photos, page 1' }, LOAD);
 
     await user.type(screen.getByLabelText('Search by name'), 'BEA');
 
@@ -136,7 +142,7 @@ describe('Files screen', () => {
     const { listRequests } = mockGallery(many);
     const { user } = renderApp('/workspaces/photos/files?size=50');
 
-    const pages = await screen.findByRole('navigation', { name: 'Pages' });
+    const pages = await screen.findByRole('navigation', { name: 'Pages' }, LOAD);
     expect(pages).toHaveTextContent('1–50 of 120 files');
     expect(pages).toHaveTextContent('Page 1 of 3');
     await user.click(within(pages).getByRole('button', { name: 'Next page' }));
@@ -159,7 +165,7 @@ describe('Files screen', () => {
         apiError(403, 'forbidden', 'Not allowed here'),
     });
     const { user } = renderApp('/workspaces/photos/files?view=list');
-    const table = await screen.findByRole('table', { name: 'Files of Photos, page 1' });
+    const table = await screen.findByRole('table', { name: 'Files of Photos, page 1' }, LOAD);
 
     await user.click(within(table).getByRole('checkbox', { name: 'Select photo-1.png' }));
     await user.click(within(table).getByRole('checkbox', { name: 'Select photo-2.png' }));
@@ -184,7 +190,7 @@ describe('Files screen', () => {
     });
     const { user, router } = renderApp('/workspaces/photos/files');
 
-    await user.click(await screen.findByRole('button', { name: 'Open photo-2.png' }));
+    await user.click(await screen.findByRole('button', { name: 'Open photo-2.png' }, LOAD));
 
     const dialog = await screen.findByRole('dialog', { name: 'photo-2.png' });
     expect(dialog).toHaveAccessibleDescription(/· 2 of 2$/);

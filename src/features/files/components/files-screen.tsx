@@ -16,6 +16,7 @@ import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
 import { useDeleteFiles } from '../api/files-delete-mutation';
 import { fileListQueryOptions } from '../api/files-query';
 import { copyFileId, downloadFile } from '../lib/file-actions';
+import { startMediaProxy } from '../preview/media-proxy';
 import { useUploadQueue } from '../upload/use-upload-queue';
 import { DeleteFilesDialog } from './delete-files-dialog';
 import type { FileActions } from './file-actions-menu';
@@ -70,6 +71,9 @@ function Gallery() {
   useEffect(() => {
     for (const file of files) seen.current.set(file.id, file);
   }, [files]);
+
+  // The media worker takes a moment to start: start it now, not when a video is first opened.
+  useEffect(() => void startMediaProxy(), []);
 
   const [selection, setSelection] = useState(EMPTY_SELECTION);
   const pageIds = useMemo(() => files.map((file) => file.id), [files]);

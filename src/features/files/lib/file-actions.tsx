@@ -2,13 +2,13 @@ import { toast } from 'sonner';
 import type { FileInfo } from '../../../../contract/files';
 import { api, errorMessage } from '../../../lib/api-client';
 import { fileContentPath } from '../api/paths';
+import { mediaUrl, startMediaProxy } from '../preview/media-proxy';
 
-/**
- * Saves bytes under a name, as the browser's own download would: an <a download> on an object
- * URL. The URL is revoked a while later, once the browser has taken the bytes over.
- */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
+/** The browser has started the download well within this; then the URL may go. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
+/** Starts the browser's own download of `url`, saved as `filename`. */
+function clickDownload(url: string, filename: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -17,13 +17,36 @@ export function saveBlob(blob: Blob, filename: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
- * Downloads a file under its original name. The API needs the token in a header, so the bytes
- * are fetched with it and handed to the browser as a blob; a toast shows that it is under way,
- * since nothing appears in the browser's downloads until every byte has arrived.
+ * Downloads `url` by opening it in a hidden frame: Chrome sends <a download> requests around
+ * service workers, but a frame's navigation goes through them, and the attachment the server
+ * answers with becomes a download.
+ */
+function navigateHiddenFrame(url: string): void {
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  frame.title = 'Download';
+  frame.src = url;
+  document.body.append(frame);
+  setTimeout(() => frame.remove(), DOWNLOAD_URL_LIFETIME_MS);
+}
+
+/** Saves bytes under a name, as the browser's own download would. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  clickDownload(url, filename);
+  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+}
+
+/**
+ * Downloads a file under its original name (the server's Content-Disposition names it too).
+ *
+ * Through the media service worker, the browser's download manager streams the file to disk
+ * as it arrives, with its own progress, whatever its size. Without one, the bytes are fetched
+ * with the token into a blob and then saved: that holds the whole file in memory and shows
+ * nothing in the browser's downloads until the last byte, so a toast says it is under way.
  */
 export async function downloadFile({
   orgId,
@@ -34,11 +57,16 @@ export async function downloadFile({
   workspaceId: string;
   file: Pick<FileInfo, 'id' | 'filename'>;
 }): Promise<void> {
+  const path = fileContentPath(workspaceId, file.id, { download: true });
+  if (await startMediaProxy()) {
+    const { url, revoke } = mediaUrl({ path, orgId });
+    navigateHiddenFrame(url);
+    setTimeout(revoke, DOWNLOAD_URL_LIFETIME_MS);
+    return;
+  }
   const toastId = toast.loading(`Downloading ${file.filename}…`);
   try {
-    const blob = await api.blob(fileContentPath(workspaceId, file.id, { download: true }), {
-      orgId,
-    });
+    const blob = await api.blob(path, { orgId });
     saveBlob(blob, file.filename);
     toast.dismiss(toastId);
   } catch (error) {

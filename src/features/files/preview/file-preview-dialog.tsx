@@ -306,7 +306,16 @@ function ImagePreview({
 function MediaPreview(props: FileViewProps) {
   const { orgId, workspaceId, file } = props;
   const kind = fileKind(file.content_type);
-  const content = useFileContentUrl({ orgId, workspaceId, file });
+  const content = useFileContentUrl({ orgId, workspaceId, file, stream: true });
+  const [unplayable, setUnplayable] = useState(false);
+  if (unplayable) {
+    return (
+      <NoPreview {...props}>
+        This browser cannot play {file.filename} ({mediaTypeEssence(file.content_type)}). Download
+        it to open it with another player.
+      </NoPreview>
+    );
+  }
   return (
     <ContentState content={content} {...props}>
       {(url) => (
@@ -317,6 +326,7 @@ function MediaPreview(props: FileViewProps) {
               controls
               preload="metadata"
               aria-label={file.filename}
+              onError={() => setUnplayable(true)}
               className="max-h-full max-w-full"
             />
           ) : kind === 'audio' ? (
@@ -325,6 +335,7 @@ function MediaPreview(props: FileViewProps) {
               controls
               preload="metadata"
               aria-label={file.filename}
+              onError={() => setUnplayable(true)}
               className="w-full max-w-xl"
             />
           ) : (
@@ -350,8 +361,8 @@ function ContentState({
   if (content.status === 'too-large') {
     return (
       <NoPreview {...props}>
-        {file.filename} is {formatBytes(file.size)}, too large to preview in the browser. Download
-        it to open it.
+        {file.filename} is {formatBytes(file.size)}, too large to preview in this browser window (it
+        cannot stream here). Download it to open it.
       </NoPreview>
     );
   }
