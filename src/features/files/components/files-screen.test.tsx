@@ -22,7 +22,9 @@ function file(n: number, overrides: Partial<FileInfo> = {}): FileInfo {
 /** The console around the gallery, with a files endpoint that pages and filters like the server. */
 function mockGallery(initial: FileInfo[], extra: Parameters<typeof mockApi>[0] = {}) {
   let files = initial;
+  let failing = false;
   const list = ({ url }: RecordedRequest) => {
+    if (failing) return apiError(503, 'not_ready', 'The database is restarting');
     const query = new URL(url, 'http://localhost').searchParams;
     const limit = Number(query.get('limit'));
     const offset = Number(query.get('offset'));
@@ -69,6 +71,7 @@ function mockGallery(initial: FileInfo[], extra: Parameters<typeof mockApi>[0] =
     api,
     listRequests: () => api.requests.filter((r) => /^\/workspaces\/photos\/files\?/.test(r.path)),
     setFiles: (next: FileInfo[]) => (files = next),
+    setFailing: (next: boolean) => (failing = next),
   };
 }
 
@@ -198,5 +201,21 @@ describe('Files screen', () => {
     expect(within(dialog).getByRole('button', { name: 'Next file' })).toBeDisabled();
     await user.keyboard('{ArrowLeft}');
     expect(await screen.findByRole('dialog', { name: 'photo-1.png' })).toBeInTheDocument();
+  });
+
+  it('shows a failed list with its reason, and retries', async () => {
+    const gallery = mockGallery([file(1)]);
+    gallery.setFailing(true);
+    const { user } = renderApp('/workspaces/photos/files');
+
+    const alert = await screen.findByRole('alert', {}, LOAD);
+    expect(alert).toHaveTextContent('Could not load the files');
+    expect(alert).toHaveTextContent('The database is restarting');
+    gallery.setFailing(false);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+
+    expect(
+      await screen.findByRole('list', { name: 'Files of Photos, page 1' }),
+    ).toBeInTheDocument();
   });
 });

@@ -6,9 +6,9 @@ import { toast } from 'sonner';
 import type { FileInfo } from '../../../../contract/files';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { PageHeader } from '../../../components/ui/page-header';
+import { queryFallback } from '../../../components/ui/query-fallback';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
@@ -235,12 +235,7 @@ function Gallery() {
         {list.isPending ? (
           <GallerySkeleton />
         ) : list.isError ? (
-          <ErrorState
-            title="Could not load the files"
-            message={list.error.message}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-          />
+          queryFallback(list, { pending: 'Loading files', failed: 'Could not load the files' })
         ) : total === 0 && !filtered ? (
           <EmptyState icon={FolderOpen} title="No files yet" action={uploadButton}>
             Drop files anywhere on this page, or choose them with Upload files. Images, video, audio

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FileInfo } from '../../../../contract/files';
-import { ErrorState } from '../../../components/ui/error-state';
-import { ListSkeleton } from '../../../components/ui/skeleton';
+import { queryFallback } from '../../../components/ui/query-fallback';
 import { api } from '../../../lib/api-client';
 import { fileKeys } from '../api/keys';
 import { fileContentPath } from '../api/paths';
@@ -44,15 +43,14 @@ export function TextViewer({
       </p>
     );
   }
-  if (content.isPending) return <ListSkeleton label={`Loading ${file.filename}`} rows={6} />;
-  if (content.isError) {
+  if (!content.isSuccess) {
     return (
-      <ErrorState
-        title={`Could not load ${file.filename}`}
-        message={content.error.message}
-        onRetry={() => void content.refetch()}
-        retrying={content.isFetching}
-      />
+      <div className="p-6">
+        {queryFallback(content, {
+          pending: `Loading ${file.filename}`,
+          failed: `Could not load ${file.filename}`,
+        })}
+      </div>
     );
   }
   const { text, json } = content.data;
