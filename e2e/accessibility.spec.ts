@@ -1,4 +1,71 @@
-import { ADMIN_EMAIL, expect, expectAccessible, test, uniqueId } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ADMIN_EMAIL, expect, expectAccessible, test, uniqueId, type Api } from './fixtures';
+
+/** A 2×2 PNG: enough for a real thumbnail and preview. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The Files screen in each of its states: grid, list, selection, menu, uploads, preview, delete. */
+async function checkFilesScreen(page: Page, api: Api, signIn: () => Promise<void>) {
+  const orgId = uniqueId('org');
+  const workspaceId = `ws_${uniqueId('a11y').replace(/-/g, '_')}`;
+  await api.createOrganization(orgId, `A11y ${orgId}`);
+  await api.createWorkspace(orgId, workspaceId, 'Accessible files');
+  await api.uploadFile(orgId, workspaceId, {
+    name: 'dot.png',
+    mimeType: 'image/png',
+    buffer: TINY_PNG,
+  });
+  await api.uploadFile(orgId, workspaceId, {
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Accessible notes\n'),
+  });
+  await signIn();
+  await page.getByLabel('Organization', { exact: true }).selectOption(orgId);
+  await page.goto(`/workspaces/${workspaceId}/files`);
+  const grid = page.getByRole('list', { name: 'Files of Accessible files, page 1' });
+  await expect(grid.getByRole('listitem')).toHaveCount(2);
+  await expect(grid.locator('img')).toHaveCount(1);
+  await expectAccessible(page);
+
+  // An upload, then its panel.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload files' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'more.txt', mimeType: 'text/plain', buffer: Buffer.from('more') });
+  await expect(page.getByRole('region', { name: 'Uploads' })).toContainText('1 file uploaded');
+  await expectAccessible(page);
+
+  // The list, a selection and a file's menu.
+  await page.getByRole('button', { name: 'List' }).click();
+  const table = page.getByRole('table', { name: 'Files of Accessible files, page 1' });
+  await table.getByRole('checkbox', { name: 'Select notes.txt' }).check();
+  await expect(page.getByRole('region', { name: 'Selection' })).toContainText('1 file selected');
+  await expectAccessible(page);
+  await table.getByRole('button', { name: 'Actions for dot.png' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Copy ID' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+
+  // Previews of an image and of text.
+  await table.getByRole('button', { name: 'dot.png', exact: true }).click();
+  const image = page.getByRole('dialog', { name: 'dot.png' });
+  await expect(image.getByRole('img', { name: 'dot.png' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('dialog', { name: 'notes.txt' })).toContainText('Accessible notes');
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+
+  // The delete confirmation.
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Delete 1 file' })).toBeVisible();
+  await expectAccessible(page);
+}
 
 // Serious and critical axe violations only (see expectAccessible), with motion reduced so that
 // fading toasts are not caught mid-fade (the fixtures set reducedMotion: 'reduce').
@@ -131,6 +198,14 @@ test.describe('Accessibility', () => {
     await expect(dialog).toBeHidden();
     await expect(newOrganization).toBeFocused({ timeout: 2_000 });
   });
+
+  test('the files screen, its uploads, previews and dialogs', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    await checkFilesScreen(page, adminApi, () => signIn());
+  });
 });
 
 test.describe('Accessibility in dark mode', () => {
@@ -165,5 +240,13 @@ test.describe('Accessibility in dark mode', () => {
       page.getByRole('table', { name: 'Workspaces of Default organization' }),
     ).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test('the files screen, its uploads, previews and dialogs', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    await checkFilesScreen(page, adminApi, () => signIn());
   });
 });
