@@ -1,4 +1,4 @@
-/* global self, URL, Headers, Response, MessageChannel, fetch, setTimeout, clearTimeout */
+/* global self, URL, URLPattern, Headers, Response, MessageChannel, fetch, setTimeout, clearTimeout */
 
 /**
  * Deeplake Console's media service worker.
@@ -20,7 +20,26 @@ const FORWARDED = ['range', 'if-range', 'if-none-match', 'if-modified-since'];
 const RESOLVE_TIMEOUT_MS = 3000;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(self.skipWaiting());
+  event.waitUntil(
+    (async () => {
+      // Everything but the media URLs goes straight to the network, without waking this worker
+      // (static routing, Chrome 123+): a gallery's hundred thumbnail fetches must not queue
+      // behind it. Elsewhere every request passes the fetch handler, which lets it through.
+      if (typeof event.addRoutes === 'function' && typeof URLPattern === 'function') {
+        try {
+          await event.addRoutes([
+            {
+              condition: { not: { urlPattern: new URLPattern({ pathname: `${PREFIX}*` }) } },
+              source: 'network',
+            },
+          ]);
+        } catch {
+          // A browser whose routes lack `not`: the fetch handler sees everything, as before.
+        }
+      }
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {

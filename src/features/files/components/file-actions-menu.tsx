@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import { Copy, Download, Eye, MoreHorizontal, Trash2 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { FileInfo } from '../../../../contract/files';
 import { buttonClasses } from '../../../components/ui/button-styles';
 
@@ -36,7 +36,13 @@ function Item({
   );
 }
 
-/** One file's actions behind one button, so a page of files is not hundreds of tab stops. */
+const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
+
+/**
+ * One file's actions behind one button, so a page of files is not hundreds of tab stops. The
+ * menu itself is made on first use: a page of 200 tiles then renders 200 plain buttons, not
+ * 200 menus.
+ */
 export function FileActionsMenu({
   file,
   actions,
@@ -46,14 +52,43 @@ export function FileActionsMenu({
   actions: FileActions;
   className?: string;
 }) {
-  return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger
-        aria-label={`Actions for ${file.filename}`}
+  const [wanted, setWanted] = useState(false);
+  const [open, setOpen] = useState(false);
+  const label = `Actions for ${file.filename}`;
+  const triggerClasses = buttonClasses('ghost', 'icon', className);
+  const icon = <MoreHorizontal aria-hidden className="size-4" />;
+
+  if (!wanted) {
+    // Opens as the menu's own trigger would: on pointer down, or Enter, Space or ↓.
+    const openMenu = (event: PointerEvent | KeyboardEvent) => {
+      event.preventDefault();
+      setWanted(true);
+      setOpen(true);
+    };
+    return (
+      <button
+        type="button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={false}
         title="Actions"
-        className={buttonClasses('ghost', 'icon', className)}
+        className={triggerClasses}
+        onPointerDown={(event) => {
+          if (event.button === 0 && !event.ctrlKey) openMenu(event);
+        }}
+        onKeyDown={(event) => {
+          if (OPENING_KEYS.has(event.key)) openMenu(event);
+        }}
       >
-        <MoreHorizontal aria-hidden className="size-4" />
+        {icon}
+      </button>
+    );
+  }
+
+  return (
+    <DropdownMenu.Root modal={false} open={open} onOpenChange={setOpen}>
+      <DropdownMenu.Trigger aria-label={label} title="Actions" className={triggerClasses}>
+        {icon}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -1,6 +1,6 @@
 import clsx from 'clsx';
 import type { FileInfo } from '../../../../contract/files';
-import { useFileThumbnail } from '../thumbnails/use-file-thumbnail';
+import { useThumbnailUrl } from '../thumbnails/use-file-thumbnail';
 import { useInView } from '../thumbnails/use-in-view';
 import { FILE_KIND_ICONS, fileKind } from '../lib/file-kind';
 
@@ -27,14 +27,7 @@ export function FileThumbnail({
   className?: string;
 }) {
   const [ref, inView] = useInView<HTMLDivElement>();
-  const thumbnail = useFileThumbnail({
-    orgId,
-    workspaceId,
-    fileId: file.id,
-    file,
-    width,
-    enabled: inView,
-  });
+  const thumbnail = useThumbnailUrl({ orgId, workspaceId, file, width, enabled: inView });
   const Icon = FILE_KIND_ICONS[fileKind(file.content_type)];
   return (
     <div

@@ -121,12 +121,19 @@ function Gallery() {
     });
   };
 
-  const actions: FileActions = {
-    preview: (file) => update({ preview: file.id }),
-    download: (file) => void downloadFile({ orgId, workspaceId, file }),
-    copyId: (file) => void copyFileId(workspaceId, file),
-    remove: (file) => askToDelete([file]),
-  };
+  // Stable, so that the memoized tiles do not all render again when anything changes.
+  const actions = useMemo<FileActions>(
+    () => ({
+      preview: (file) => update({ preview: file.id }),
+      download: (file) => void downloadFile({ orgId, workspaceId, file }),
+      copyId: (file) => void copyFileId(workspaceId, file),
+      remove: (file) => {
+        setDeleteError(null);
+        setDeleting([file]);
+      },
+    }),
+    [orgId, workspaceId, update],
+  );
 
   // Preview, with previous/next across page boundaries.
   const previewIndex = state.preview ? pageIds.indexOf(state.preview) : -1;
@@ -151,6 +158,11 @@ function Gallery() {
         : undefined;
 
   const onSearch = useCallback((text: string) => update({ q: text, page: 1 }), [update]);
+  const onToggle = useCallback(
+    (index: number, range: boolean) =>
+      setSelection((current) => toggleSelection(current, pageIds, index, range)),
+    [pageIds],
+  );
   const selectedCount = selection.ids.size;
   const collection = {
     orgId,
@@ -158,8 +170,7 @@ function Gallery() {
     files,
     label: `Files of ${workspace.name}, page ${page}`,
     selection,
-    onToggle: (index: number, range: boolean) =>
-      setSelection((current) => toggleSelection(current, pageIds, index, range)),
+    onToggle,
     onTogglePage: () => setSelection((current) => togglePage(current, pageIds)),
     actions,
   };

@@ -45,22 +45,28 @@ export function thumbnailKey(orgId: string, workspaceId: string, fileId: string,
   return JSON.stringify([orgId, workspaceId, fileId, width]);
 }
 
-/** A file's thumbnail as an object URL, fetched with the session's token when visible. */
-export function useFileThumbnail({
+/**
+ * The thumbnail of a file whose metadata is known (the gallery lists it), as an object URL,
+ * fetched with the session's token while `enabled`. No query of its own: a page of hundreds
+ * of tiles costs a cache subscription each, nothing more.
+ */
+export function useThumbnailUrl({
   orgId,
   workspaceId,
-  fileId,
+  file,
   width = 256,
   enabled = true,
-  file,
-}: UseFileThumbnailOptions): FileThumbnail {
-  const metadata = useQuery({
-    ...fileQueryOptions(orgId, workspaceId, fileId),
-    enabled: enabled && file === undefined,
-  });
-  const known = file ?? metadata.data;
-  const wanted = known !== undefined && hasThumbnail(known);
+}: {
+  orgId: string;
+  workspaceId: string;
+  /** Undefined while the metadata is not known yet: nothing is fetched. */
+  file: Pick<FileInfo, 'id' | 'content_type' | 'size'> | undefined;
+  width?: number;
+  enabled?: boolean;
+}): Omit<FileThumbnail, 'file'> {
+  const wanted = file !== undefined && hasThumbnail(file);
   const size = thumbnailWidth(width);
+  const fileId = file?.id ?? '';
   const key = thumbnailKey(orgId, workspaceId, fileId, size);
 
   const subscribe = useCallback(
@@ -76,16 +82,36 @@ export function useFileThumbnail({
     );
   }, [enabled, wanted, key, orgId, workspaceId, fileId, size]);
 
+  if (file !== undefined && !wanted) return { status: 'unsupported', url: null, error: null };
+  // Not enabled: a thumbnail cached for someone else still shows (nothing is fetched).
+  return snapshot;
+}
+
+/**
+ * A file's thumbnail by id (a file id in a table cell), as an object URL fetched with the
+ * session's token when visible. Without `file`, it first asks for the metadata, to know whether
+ * the file is an image at all: `?w=` answers anything else with the whole file.
+ */
+export function useFileThumbnail({
+  orgId,
+  workspaceId,
+  fileId,
+  width = 256,
+  enabled = true,
+  file,
+}: UseFileThumbnailOptions): FileThumbnail {
+  const metadata = useQuery({
+    ...fileQueryOptions(orgId, workspaceId, fileId),
+    enabled: enabled && file === undefined,
+  });
+  const known = file ? { ...file, id: fileId } : metadata.data;
+  const thumbnail = useThumbnailUrl({ orgId, workspaceId, file: known, width, enabled });
+
   if (metadata.isError && file === undefined) {
     return { status: 'error', url: null, error: metadata.error, file: undefined };
   }
-  if (known !== undefined && !wanted) {
-    return { status: 'unsupported', url: null, error: null, file: metadata.data };
-  }
   if (known === undefined) {
-    const status = enabled ? 'loading' : 'idle';
-    return { status, url: null, error: null, file: undefined };
+    return { status: enabled ? 'loading' : 'idle', url: null, error: null, file: undefined };
   }
-  // Not enabled: keep showing a cached one (nothing fetched), else nothing.
-  return { ...snapshot, file: metadata.data };
+  return { ...thumbnail, file: metadata.data };
 }

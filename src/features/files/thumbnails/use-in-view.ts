@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 /**
  * Whether an element is on screen (or within `rootMargin` of it), from one IntersectionObserver
@@ -51,16 +51,14 @@ function watch(element: Element, rootMargin: string, listener: Listener): () => 
  */
 export function useInView<T extends Element>({
   rootMargin = '200px',
-}: { rootMargin?: string } = {}): [(element: T | null) => void, boolean] {
+}: { rootMargin?: string } = {}): [(element: T | null) => (() => void) | undefined, boolean] {
   const supported = typeof IntersectionObserver !== 'undefined';
-  const [element, setElement] = useState<T | null>(null);
   const [inView, setInView] = useState(!supported);
-
-  useEffect(() => {
-    if (!supported || !element) return;
-    return watch(element, rootMargin, setInView);
-  }, [element, rootMargin, supported]);
-
-  const ref = useCallback((node: T | null) => setElement(node), []);
+  // A ref callback with a cleanup (React 19): no extra render to learn the element.
+  const ref = useCallback(
+    (element: T | null) =>
+      supported && element ? watch(element, rootMargin, setInView) : undefined,
+    [rootMargin, supported],
+  );
   return [ref, inView];
 }
