@@ -11,6 +11,8 @@ const BENCHES = [
   'sql-import.ts',
   'sql-query-overhead.ts',
   'sql-memory.ts',
+  'files-upload.ts',
+  'files-gallery.ts',
 ];
 const only = process.argv.slice(2);
 
