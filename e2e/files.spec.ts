@@ -441,4 +441,34 @@ test.describe('Files', () => {
     await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('1–5 of 5 files');
     await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
   });
+
+  test('takes a thousand files in one drop', async ({ page, signIn, adminApi }) => {
+    test.setTimeout(120_000);
+    const { orgId, workspaceId } = await newWorkspace(adminApi);
+    await signIn();
+    await page.getByLabel('Organization', { exact: true }).selectOption(orgId);
+    await openFiles(page, workspaceId);
+
+    const files = Array.from({ length: 1000 }, (_, i) => ({
+      name: `note-${String(i).padStart(4, '0')}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`note ${i}\n`),
+    }));
+    const drag = await dropFiles(
+      page,
+      page.getByRole('heading', { name: 'Files', level: 1 }),
+      files,
+    );
+    await drag.drop();
+
+    const uploads = page.getByRole('region', { name: 'Uploads' });
+    await expect(uploads.getByRole('heading')).toHaveText('1000 files uploaded', {
+      timeout: 100_000,
+    });
+    await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(
+      '1–100 of 1,000 files',
+    );
+    const stored = await adminApi.files(orgId, workspaceId);
+    expect(new Set(stored.map((file) => file.filename)).size).toBe(1000);
+  });
 });
