@@ -44,7 +44,7 @@ describe('UploadPanel', () => {
     const { queue, calls, tick } = setup();
     act(() => queue.add([mb(4), mb(1)]));
     const panel = screen.getByRole('region', { name: 'Uploads' });
-    expect(within(panel).getByRole('heading')).toHaveTextContent('Uploading 2 of 2 files · 0%');
+    expect(within(panel).getByRole('heading')).toHaveTextContent('Uploading 2 files · 0%');
 
     tick(1000);
     calls[0]!.progress(1024 * 1024, 4 * 1024 * 1024);
@@ -70,7 +70,7 @@ describe('UploadPanel', () => {
     await settle();
     expect(panel).toHaveTextContent('2.0 MB · failed');
     expect(panel).toHaveTextContent('The disk is full');
-    expect(within(panel).getByRole('heading')).toHaveTextContent('1 upload failed');
+    expect(within(panel).getByRole('heading')).toHaveTextContent('1 file failed · 1 cancelled');
 
     await user.click(within(panel).getByRole('button', { name: 'Retry 2mb.bin' }));
     expect(calls).toHaveLength(3);

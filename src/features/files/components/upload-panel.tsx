@@ -3,7 +3,12 @@ import { CheckCircle2, ChevronDown, ChevronUp, CircleAlert, RotateCw, X } from '
 import { memo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatBytes, formatDuration, formatSpeed } from '../lib/format';
-import { summarize, type UploadItem, type UploadQueue } from '../upload/upload-queue';
+import {
+  summarize,
+  type UploadItem,
+  type UploadQueue,
+  type UploadSummary,
+} from '../upload/upload-queue';
 
 function ProgressBar({ item }: { item: UploadItem }) {
   const size = item.file.size;
@@ -119,6 +124,27 @@ const UploadRow = memo(function UploadRow({
   );
 });
 
+const files = (count: number) => (count === 1 ? '1 file' : `${count} files`);
+
+/** "Uploading 3 files · 5 done". */
+function uploadingTitle({ active, done }: UploadSummary): string {
+  return `Uploading ${files(active)}${done > 0 ? ` · ${done} done` : ''}`;
+}
+
+/** "4 files uploaded · 1 failed", "1 file cancelled". */
+function finishedTitle({ done, failed, cancelled }: UploadSummary): string {
+  const outcomes = (
+    [
+      [done, 'uploaded'],
+      [failed, 'failed'],
+      [cancelled, 'cancelled'],
+    ] as const
+  ).filter(([count]) => count > 0);
+  return outcomes
+    .map(([count, verb], index) => `${index === 0 ? files(count) : count} ${verb}`)
+    .join(' · ');
+}
+
 /** The upload queue: one row per file with progress, speed and time left, cancel and retry. */
 export function UploadPanel({
   queue,
@@ -130,12 +156,7 @@ export function UploadPanel({
   const [collapsed, setCollapsed] = useState(false);
   if (items.length === 0) return null;
   const summary = summarize(items);
-  const title =
-    summary.active > 0
-      ? `Uploading ${summary.active} of ${summary.total} file${summary.total === 1 ? '' : 's'}`
-      : summary.failed > 0
-        ? `${summary.failed} upload${summary.failed === 1 ? '' : 's'} failed`
-        : `${summary.done} file${summary.done === 1 ? '' : 's'} uploaded`;
+  const title = summary.active > 0 ? uploadingTitle(summary) : finishedTitle(summary);
   const overall =
     summary.active > 0 && summary.activeBytes > 0
       ? ` · ${Math.floor((summary.activeSent / summary.activeBytes) * 100)}%`
