@@ -93,10 +93,11 @@ async function webm(page: Page, name: string): Promise<FileToDrop> {
 }
 
 /**
- * Drops files on the page as a person dragging them from their desktop would: a DataTransfer
- * holding real File objects, with dragenter, dragover and drop dispatched on the target.
+ * Drags files over the page and drops them, as a person dragging them from their desktop would:
+ * a DataTransfer holding real File objects, with dragenter and dragover where the drag comes
+ * in, then dragover and drop where it is let go.
  */
-async function dropFiles(page: Page, target: Locator, files: FileToDrop[]) {
+async function dragFiles(page: Page, files: FileToDrop[]) {
   const dataTransfer = await page.evaluateHandle(
     (payload) => {
       const { DataTransfer } = globalThis as unknown as PageGlobals;
@@ -113,10 +114,15 @@ async function dropFiles(page: Page, target: Locator, files: FileToDrop[]) {
       base64: file.buffer.toString('base64'),
     })),
   );
-  await target.dispatchEvent('dragenter', { dataTransfer });
-  await target.dispatchEvent('dragover', { dataTransfer });
   return {
-    drop: () => target.dispatchEvent('drop', { dataTransfer }),
+    enter: async (target: Locator) => {
+      await target.dispatchEvent('dragenter', { dataTransfer });
+      await target.dispatchEvent('dragover', { dataTransfer });
+    },
+    drop: async (target: Locator) => {
+      await target.dispatchEvent('dragover', { dataTransfer });
+      await target.dispatchEvent('drop', { dataTransfer });
+    },
   };
 }
 
@@ -184,14 +190,14 @@ test.describe('Files', () => {
       binary('model.weights', 3 * 1024 * 1024),
     ];
     const cdp = await throttleUploads(page, 1024 * 1024);
-    const drag = await dropFiles(
-      page,
-      page.getByRole('heading', { name: 'Files', level: 1 }),
-      files,
-    );
-    await expect(page.getByText('Drop to upload to Photo library')).toBeVisible();
-    await drag.drop();
-    await expect(page.getByText('Drop to upload to Photo library')).toBeHidden();
+    // Dragged in over the navigation, outside the gallery: the overlay covers the whole window,
+    // and the drop lands on it.
+    const drag = await dragFiles(page, files);
+    await drag.enter(page.getByRole('navigation', { name: 'Main' }));
+    const overlay = page.getByText('Drop to upload to Photo library');
+    await expect(overlay).toBeVisible();
+    await drag.drop(overlay);
+    await expect(overlay).toBeHidden();
 
     const uploads = page.getByRole('region', { name: 'Uploads' });
     await expect(uploads.getByRole('heading')).toContainText(/^Uploading [1-3] files?/);
@@ -454,12 +460,9 @@ test.describe('Files', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from(`note ${i}\n`),
     }));
-    const drag = await dropFiles(
-      page,
-      page.getByRole('heading', { name: 'Files', level: 1 }),
-      files,
-    );
-    await drag.drop();
+    const drag = await dragFiles(page, files);
+    await drag.enter(page.getByRole('heading', { name: 'Files', level: 1 }));
+    await drag.drop(page.getByText('Drop to upload to Photo library'));
 
     const uploads = page.getByRole('region', { name: 'Uploads' });
     await expect(uploads.getByRole('heading')).toHaveText('1000 files uploaded', {

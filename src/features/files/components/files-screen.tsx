@@ -87,6 +87,7 @@ function Gallery() {
     noKeyboard: true,
     multiple: true,
   });
+  const draggingFiles = useFilesDraggedOverWindow();
 
   // Deleting.
   const [deleting, setDeleting] = useState<FileInfo[] | null>(null);
@@ -277,10 +278,11 @@ function Gallery() {
         )}
       </div>
 
-      {isDragActive && (
+      {/* Inside the drop zone and over the whole window: a drop anywhere lands on it. */}
+      {(draggingFiles || isDragActive) && (
         <div
           aria-hidden
-          className="pointer-events-none fixed inset-0 z-40 flex items-center justify-center bg-accent/10 p-6 backdrop-blur-[1px]"
+          className="fixed inset-0 z-40 flex items-center justify-center bg-accent/10 p-6 backdrop-blur-[1px]"
         >
           <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-accent bg-surface px-10 py-8 text-center shadow-xl">
             <Upload aria-hidden className="size-8 text-accent" />
@@ -317,6 +319,44 @@ function Gallery() {
       </LazyMount>
     </div>
   );
+}
+
+/**
+ * Whether files are being dragged over the window, anywhere (the navigation too): the drop
+ * overlay then covers everything, so a drop anywhere on the screen uploads.
+ */
+function useFilesDraggedOverWindow(): boolean {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    // dragenter and dragleave fire for every element crossed: count to know when it left.
+    let depth = 0;
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const end = () => {
+      depth = 0;
+      setDragging(false);
+    };
+    document.addEventListener('dragenter', enter);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', end);
+    document.addEventListener('dragend', end);
+    return () => {
+      document.removeEventListener('dragenter', enter);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', end);
+      document.removeEventListener('dragend', end);
+    };
+  }, []);
+  return dragging;
 }
 
 function GallerySkeleton() {
