@@ -65,7 +65,7 @@ export function CreateTableDialog({
         <DialogContent
           title="Create table from file"
           description="A CSV file (comma, semicolon, tab or pipe separated, with a header row) or a JSON file (an array of objects, or one object per line) becomes a table with typed columns."
-          className="max-w-4xl"
+          className="sm:max-w-4xl"
         >
           <CreateTableForm
             orgId={orgId}
@@ -317,6 +317,16 @@ function PreviewSection({ preview, fileSize }: { preview: ImportPreview; fileSiz
             </ul>
           </div>
         </div>
+      )}
+      {columns.length > 0 && (
+        <ul aria-label="Columns and their types" className="flex flex-wrap gap-1.5">
+          {columns.map((column, i) => (
+            <li key={i} className="rounded border border-border bg-raised/60 px-2 py-0.5 text-xs">
+              <span className="font-medium">{column.name}</span>{' '}
+              <span className="font-mono text-muted">{column.type}</span>
+            </li>
+          ))}
+        </ul>
       )}
       {columns.length > 0 && (
         <div className="h-64">

@@ -142,7 +142,8 @@ export function DataView({
   );
 
   const firstRowNumber = (view.page - 1) * view.pageSize + 1;
-  const filtered = view.filters.length > 0;
+  // Filters left out (unknown columns) do not narrow the rows: the table's count still holds.
+  const filtered = view.filters.length > ignored.filter((part) => part.kind === 'filter').length;
 
   return (
     <div className="space-y-3">

@@ -57,8 +57,10 @@ export function RowDetailSheet({
             variant="ghost"
             aria-label="Previous row"
             title="Previous row (K)"
-            disabled={!onPrevious}
-            onClick={onPrevious}
+            // aria-disabled, not disabled: the button keeps the focus at the first or last row.
+            aria-disabled={!onPrevious}
+            className="aria-disabled:opacity-40"
+            onClick={() => onPrevious?.()}
           >
             <ChevronUp aria-hidden className="size-4" />
           </Button>
@@ -67,8 +69,10 @@ export function RowDetailSheet({
             variant="ghost"
             aria-label="Next row"
             title="Next row (J)"
-            disabled={!onNext}
-            onClick={onNext}
+            // aria-disabled, not disabled: the button keeps the focus at the first or last row.
+            aria-disabled={!onNext}
+            className="aria-disabled:opacity-40"
+            onClick={() => onNext?.()}
           >
             <ChevronDown aria-hidden className="size-4" />
           </Button>
