@@ -313,9 +313,19 @@ export function previewText(filename: string, text: string, wholeFile: boolean):
     : previewCsv(text, wholeFile);
 }
 
+/** A blob's text as UTF-8 (FileReader: Blob.text() is missing from some test DOMs). */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(blob, 'utf-8');
+  });
+}
+
 export async function previewFile(file: File): Promise<ImportPreview> {
   const wholeFile = file.size <= PREVIEW_BYTES;
-  const text = await file.slice(0, PREVIEW_BYTES).text();
+  const text = await readText(file.slice(0, PREVIEW_BYTES));
   return previewText(file.name, text, wholeFile);
 }
 
