@@ -178,20 +178,6 @@ export class Api {
   }> {
     return this.json(this.get(`/workspaces/${workspaceId}/tables/${table}`, orgId), 200);
   }
-
-  /** Stores a file in a workspace (endpoint 25). */
-  async uploadFile(
-    orgId: string,
-    workspaceId: string,
-    file: { name: string; mimeType: string; buffer: Buffer },
-  ): Promise<{ id: string; filename: string; content_type: string }> {
-    const answer = await this.request.post(`/api/workspaces/${workspaceId}/files`, {
-      headers: this.headers(orgId),
-      multipart: { file },
-    });
-    expect(answer.status(), await answer.text()).toBe(201);
-    return (await answer.json()) as { id: string; filename: string; content_type: string };
-  }
 }
 
 interface Fixtures {
