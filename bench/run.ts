@@ -13,6 +13,7 @@ const BENCHES = [
   'sql-memory.ts',
   'files-upload.ts',
   'files-gallery.ts',
+  'table-browser.ts',
 ];
 const only = process.argv.slice(2);
 
