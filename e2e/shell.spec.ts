@@ -14,7 +14,14 @@ test.describe('The shell', () => {
   test('has a skip link, the main navigation and the signed-in user', async ({ page, signIn }) => {
     await signIn();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Organizations', 'Members', 'Workspaces']);
+    await expect(nav.getByRole('link')).toHaveText([
+      'Organizations',
+      'Members',
+      'Workspaces',
+      'Tables',
+      'SQL',
+      'Files',
+    ]);
     await expect(page.getByRole('group', { name: 'Signed-in user' })).toContainText(ADMIN_EMAIL);
 
     // The first Tab reaches the skip link, which takes keyboard users past the navigation.

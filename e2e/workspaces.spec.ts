@@ -144,3 +144,36 @@ test.describe('Workspaces', () => {
     await expect(page.getByRole('cell', { name: second.ws, exact: true })).toHaveCount(0);
   });
 });
+
+test.describe('Workspace areas', () => {
+  test('Tables, SQL and Files open the workspace used last, and the picker switches it', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const orgId = uniqueId('org');
+    await adminApi.createOrganization(orgId, `Areas ${orgId}`);
+    const first = await adminApi.createWorkspace(orgId, uniqueId('ws-a'), 'First');
+    const second = await adminApi.createWorkspace(orgId, uniqueId('ws-b'), 'Second');
+    await signIn();
+    await page.getByLabel('Organization', { exact: true }).selectOption(orgId);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    await nav.getByRole('link', { name: 'Tables' }).click();
+    await expect(page.getByRole('heading', { name: 'Tables', level: 1 })).toBeVisible();
+    const picker = page.getByRole('combobox', { name: 'Workspace' });
+    await expect(picker).toContainText('First');
+    await expect(page).toHaveURL(`/workspaces/${first.id}/tables`);
+
+    await picker.click();
+    await page.getByRole('option', { name: /Second/ }).click();
+    await expect(page).toHaveURL(`/workspaces/${second.id}/tables`);
+
+    // The workspace used last is where the other areas open.
+    await nav.getByRole('link', { name: 'SQL' }).click();
+    await expect(page).toHaveURL(`/workspaces/${second.id}/sql`);
+    await expect(nav.getByRole('link', { name: 'SQL' })).toHaveAttribute('aria-current', 'page');
+    await nav.getByRole('link', { name: 'Files' }).click();
+    await expect(page).toHaveURL(`/workspaces/${second.id}/files`);
+  });
+});

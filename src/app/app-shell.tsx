@@ -1,19 +1,21 @@
 import clsx from 'clsx';
 import { Database } from 'lucide-react';
 import { Suspense } from 'react';
-import { Link, matchPath, Outlet, useLocation } from 'react-router';
+import { Link, matchPath, Outlet, useLocation, useMatches } from 'react-router';
 import { ListSkeleton } from '../components/ui/skeleton';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { HealthIndicator } from '../features/health/components/health-indicator';
 import { OrganizationSwitcher } from '../features/organizations/components/organization-switcher';
 import { useSelectedOrganization } from '../features/organizations/use-selected-organization';
 import { NAV_ITEMS } from './nav-config';
+import type { RouteHandle } from './routes';
 
 /** The signed-in frame: organization switcher, navigation, API status and account. */
 export function AppShell() {
   const { selected } = useSelectedOrganization();
   const { pathname } = useLocation();
   const context = { orgId: selected?.id ?? null };
+  const wide = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.wide);
 
   return (
     <div className="flex min-h-dvh flex-col bg-canvas md:flex-row">
@@ -69,7 +71,7 @@ export function AppShell() {
         tabIndex={-1}
         className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8"
       >
-        <div className="mx-auto max-w-6xl">
+        <div className={clsx('mx-auto', wide ? 'max-w-[120rem]' : 'max-w-6xl')}>
           <Suspense fallback={<ListSkeleton label="Loading page" />}>
             <Outlet />
           </Suspense>

@@ -16,6 +16,26 @@ export const WorkspacesScreen = lazy(() =>
     default: module.WorkspacesScreen,
   })),
 );
+export const TablesScreen = lazy(() =>
+  import('../features/tables/components/tables-screen').then((module) => ({
+    default: module.TablesScreen,
+  })),
+);
+export const TableScreen = lazy(() =>
+  import('../features/tables/components/table-screen').then((module) => ({
+    default: module.TableScreen,
+  })),
+);
+export const SqlScreen = lazy(() =>
+  import('../features/sql/components/sql-screen').then((module) => ({
+    default: module.SqlScreen,
+  })),
+);
+export const FilesScreen = lazy(() =>
+  import('../features/files/components/files-screen').then((module) => ({
+    default: module.FilesScreen,
+  })),
+);
 export const SignInScreen = lazy(() =>
   import('../features/auth/components/sign-in-screen').then((module) => ({
     default: module.SignInScreen,

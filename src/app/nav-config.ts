@@ -1,4 +1,4 @@
-import { Boxes, Building2, Users, type LucideIcon } from 'lucide-react';
+import { Boxes, Building2, Code, FolderOpen, Table2, Users, type LucideIcon } from 'lucide-react';
 
 export interface NavContext {
   /** The selected organization, for links into organization-scoped pages. */
@@ -16,7 +16,7 @@ export interface NavItem {
 const orgPath = (orgId: string | null, rest: string) =>
   orgId ? `/organizations/${encodeURIComponent(orgId)}${rest}` : '/organizations';
 
-/** The left navigation. A new area (Tables, SQL, Files) is one more line here plus its route. */
+/** The left navigation. A new area is one more line here plus its route. */
 export const NAV_ITEMS: readonly NavItem[] = [
   {
     label: 'Organizations',
@@ -30,5 +30,24 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: ({ orgId }) => orgPath(orgId, '/members'),
     activeOn: ['/organizations/:orgId/members'],
   },
-  { label: 'Workspaces', icon: Boxes, to: () => '/workspaces', activeOn: ['/workspaces/*'] },
+  { label: 'Workspaces', icon: Boxes, to: () => '/workspaces', activeOn: ['/workspaces'] },
+  // The workspace areas open the workspace used last (see WorkspaceAreaEntry).
+  {
+    label: 'Tables',
+    icon: Table2,
+    to: () => '/tables',
+    activeOn: ['/tables', '/workspaces/:workspaceId/tables/*'],
+  },
+  {
+    label: 'SQL',
+    icon: Code,
+    to: () => '/sql',
+    activeOn: ['/sql', '/workspaces/:workspaceId/sql'],
+  },
+  {
+    label: 'Files',
+    icon: FolderOpen,
+    to: () => '/files',
+    activeOn: ['/files', '/workspaces/:workspaceId/files'],
+  },
 ];

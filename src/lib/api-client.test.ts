@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me } from '../test/fixtures';
 import { api, ApiError, apiRequest } from './api-client';
@@ -139,5 +139,144 @@ describe('api client', () => {
     mockApi({ 'GET /me': () => json(200, { ...me, plan: 'pro' }) });
 
     expect(await apiRequest('/me')).toEqual({ ...me, plan: 'pro' });
+  });
+});
+
+describe('binary downloads', () => {
+  it('returns the bytes with the same headers as every request', async () => {
+    signIn('secret-token');
+    const { requests } = mockApi({
+      'GET /workspaces/ws/files/f1/content?w=256': () =>
+        new Response(new Uint8Array([1, 2, 3]), { headers: { 'Content-Type': 'image/webp' } }),
+    });
+
+    const blob = await api.blob('/workspaces/ws/files/f1/content?w=256', { orgId: 'acme' });
+
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(requests[0]?.headers.get('Authorization')).toBe('Bearer secret-token');
+    expect(requests[0]?.headers.get('X-Activeloop-Org-Id')).toBe('acme');
+  });
+
+  it('turns an error answer into an ApiError, and a 401 signs out', async () => {
+    signIn('secret-token');
+    mockApi({
+      'GET /files/missing': () => apiError(404, 'not_found', 'File missing not found'),
+      'GET /files/any': () => apiError(401, 'unauthorized', 'Token expired'),
+    });
+
+    const error = await rejection(api.blob('/files/missing'));
+    expect(error.status).toBe(404);
+    expect(error.message).toBe('File missing not found');
+
+    await rejection(api.blob('/files/any'));
+    expect(getToken()).toBeNull();
+  });
+});
+
+/** Just enough of XMLHttpRequest to drive api.upload: the test decides how the upload goes. */
+class FakeXhr {
+  static last: FakeXhr | null = null;
+  method = '';
+  url = '';
+  headers = new Map<string, string>();
+  body: unknown = null;
+  status = 0;
+  statusText = '';
+  responseText = '';
+  upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers.set(name.toLowerCase(), value);
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  abort() {
+    this.onabort?.();
+  }
+  progress(loaded: number, total: number) {
+    this.upload.onprogress?.({ loaded, total, lengthComputable: true } as ProgressEvent);
+  }
+  answer(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.onload?.();
+  }
+}
+
+describe('uploads', () => {
+  function startUpload(signal?: AbortSignal) {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    const progress: [number, number | null][] = [];
+    const form = new FormData();
+    form.append('file', new Blob(['hello']), 'hello.txt');
+    const result = api.upload<{ id: string }>('/workspaces/ws/files', form, {
+      orgId: 'acme',
+      signal,
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    const xhr = FakeXhr.last!;
+    return { result, xhr, progress, form };
+  }
+
+  it('posts the form with the token and organization, reports progress, and resolves the answer', async () => {
+    signIn('secret-token');
+    const { result, xhr, progress, form } = startUpload();
+
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe('/api/workspaces/ws/files');
+    expect(xhr.headers.get('authorization')).toBe('Bearer secret-token');
+    expect(xhr.headers.get('x-activeloop-org-id')).toBe('acme');
+    // The browser sets the multipart boundary itself.
+    expect(xhr.headers.has('content-type')).toBe(false);
+    expect(xhr.body).toBe(form);
+
+    xhr.progress(2, 5);
+    xhr.progress(5, 5);
+    xhr.answer(201, { id: 'f1' });
+
+    await expect(result).resolves.toEqual({ id: 'f1' });
+    expect(progress).toEqual([
+      [2, 5],
+      [5, 5],
+    ]);
+  });
+
+  it('rejects with the envelope as an ApiError', async () => {
+    signIn('secret-token');
+    const { result, xhr } = startUpload();
+    xhr.answer(413, { error: { code: 'too_large', message: 'The file is over 5 GiB.' } });
+
+    const error = await rejection(result);
+    expect(error.status).toBe(413);
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe('The file is over 5 GiB.');
+  });
+
+  it('cancels through the abort signal', async () => {
+    signIn('secret-token');
+    const controller = new AbortController();
+    const { result } = startUpload(controller.signal);
+    controller.abort();
+
+    await expect(result).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('reports an unreachable API like every other request', async () => {
+    signIn('secret-token');
+    const { result, xhr } = startUpload();
+    xhr.onerror?.();
+
+    const error = await rejection(result);
+    expect(error.code).toBe('network_error');
   });
 });

@@ -82,57 +82,145 @@ const FALLBACK_CODES: Record<number, ErrorCode> = {
   503: ERROR_CODES.notReady,
 };
 
+interface PreparedRequest {
+  url: string;
+  baseUrl: string;
+  headers: Headers;
+  token: string | null;
+}
+
+function prepare(path: string, options: RequestOptions, accept: string): PreparedRequest {
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? getApiBaseUrl());
+  const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+  const token = options.authenticated === false ? null : (options.token ?? getToken());
+  const headers = new Headers({ Accept: accept });
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (options.orgId) headers.set(ORG_HEADER, options.orgId);
+  return { url, baseUrl, headers, token };
+}
+
+function unreachable(baseUrl: string): ApiError {
+  return new ApiError({
+    status: 0,
+    code: 'network_error',
+    message: `Could not reach the API at ${baseUrl}. Check that the server is running and that the API base URL is right.`,
+  });
+}
+
+/** Sends the request; a failure to reach the API at all becomes an ApiError, aborts stay aborts. */
+async function send(prepared: PreparedRequest, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(prepared.url, { ...init, headers: prepared.headers });
+  } catch (error) {
+    // React Query cancels by aborting; that is not a failure to report.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw unreachable(prepared.baseUrl);
+  }
+}
+
+/** What every answer goes through: errors become ApiError, and the stored token's fate is noted. */
+function settle(
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  status: { ok: boolean; status: number; statusText: string },
+  body: () => unknown,
+): void {
+  const { token } = prepared;
+  const stored = options.token === undefined && token !== null && token === getToken();
+  if (!status.ok) {
+    const error = toApiError(status, body());
+    // Only the stored token can expire; a token being tried out is simply wrong.
+    if (status.status === 401 && stored) tokenRefused();
+    throw error;
+  }
+  if (stored) markTokenAccepted();
+}
+
 export async function apiRequest<T = undefined>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const method = options.method ?? 'GET';
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? getApiBaseUrl());
-  const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
-  const token = options.authenticated === false ? null : (options.token ?? getToken());
-
-  const headers = new Headers({ Accept: 'application/json' });
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (options.orgId) headers.set(ORG_HEADER, options.orgId);
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    // React Query cancels by aborting; that is not a failure to report.
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({
-      status: 0,
-      code: 'network_error',
-      message: `Could not reach the API at ${baseUrl}. Check that the server is running and that the API base URL is right.`,
-    });
-  }
-
-  const body = await readBody(response);
-
-  if (!response.ok) {
-    const error = toApiError(response, body);
-    // Only the stored token can expire; a token being tried out is simply wrong.
-    if (response.status === 401 && options.token === undefined && token && token === getToken()) {
-      tokenRefused();
-    }
-    throw error;
-  }
-  if (options.token === undefined && token && token === getToken()) markTokenAccepted();
-
+  const prepared = prepare(path, options, 'application/json');
+  if (options.body !== undefined) prepared.headers.set('Content-Type', 'application/json');
+  const response = await send(prepared, {
+    method: options.method ?? 'GET',
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    signal: options.signal ?? null,
+  });
+  const body = parseBody(response.status, await response.text().catch(() => ''));
+  settle(prepared, options, response, () => body);
   return body as T;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  const text = await response.text().catch(() => '');
-  if (text === '') return undefined;
+/** An authenticated binary GET (file content, thumbnails): the bytes, or the usual ApiError. */
+async function blobRequest(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const prepared = prepare(path, options, '*/*');
+  const response = await send(prepared, { method: 'GET', signal: options.signal ?? null });
+  const body = response.ok ? undefined : parseBody(response.status, await response.text());
+  settle(prepared, options, response, () => body);
+  return response.blob();
+}
+
+export interface UploadOptions extends Omit<RequestOptions, 'method' | 'body'> {
+  /** Bytes of the request body sent so far, and the total when the browser knows it. */
+  onProgress?: (loaded: number, total: number | null) => void;
+}
+
+/**
+ * A multipart POST that reports upload progress, which fetch cannot do: XMLHttpRequest, with the
+ * same headers, errors and abort behaviour as every other request.
+ */
+function uploadRequest<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  const prepared = prepare(path, options, 'application/json');
+  return new Promise<T>((resolve, reject) => {
+    const { signal } = options;
+    const aborted = () => new DOMException('The upload was cancelled.', 'AbortError');
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+
+    xhr.open('POST', prepared.url);
+    prepared.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (event) =>
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : null);
+    xhr.onload = () => {
+      done();
+      const body = parseBody(xhr.status, xhr.responseText);
+      try {
+        settle(
+          prepared,
+          options,
+          {
+            ok: xhr.status >= 200 && xhr.status < 300,
+            status: xhr.status,
+            statusText: xhr.statusText,
+          },
+          () => body,
+        );
+        resolve(body as T);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    xhr.onerror = () => {
+      done();
+      reject(unreachable(prepared.baseUrl));
+    };
+    xhr.onabort = () => {
+      done();
+      reject(aborted());
+    };
+    xhr.send(form);
+  });
+}
+
+function parseBody(status: number, text: string): unknown {
+  if (status === 204 || text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -155,7 +243,7 @@ function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
   );
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
+function toApiError(response: { status: number; statusText: string }, body: unknown): ApiError {
   if (isErrorEnvelope(body)) {
     const { code, message } = body.error;
     const sqlstate = typeof body.error.sqlstate === 'string' ? body.error.sqlstate : undefined;
@@ -181,6 +269,9 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
   delete: (path: string, options?: Options) =>
     apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
+  blob: (path: string, options?: Options) => blobRequest(path, options),
+  upload: <T>(path: string, form: FormData, options?: UploadOptions) =>
+    uploadRequest<T>(path, form, options),
 };
 
 /** Path segment for ids that come from users or the URL. */

@@ -162,3 +162,14 @@ export function useApiBaseUrl(): string {
 export function useSelectedOrgId(): string | null {
   return useSyncExternalStore(subscribe, getSelectedOrgId);
 }
+
+const LAST_WORKSPACE_KEY = 'deeplake-console.last-workspace';
+
+/** The workspace last opened in an organization, so Tables, SQL and Files reopen it. */
+export function getLastWorkspaceId(orgId: string): string | null {
+  return read('local', `${LAST_WORKSPACE_KEY}.${orgId}`);
+}
+
+export function setLastWorkspaceId(orgId: string, workspaceId: string): void {
+  write('local', `${LAST_WORKSPACE_KEY}.${orgId}`, workspaceId);
+}

@@ -1,0 +1,195 @@
+import { useQuery } from '@tanstack/react-query';
+import { Boxes, Building2 } from 'lucide-react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { Link, Navigate, Outlet, useMatch, useParams } from 'react-router';
+import { buttonClasses } from '../../../components/ui/button-styles';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorState } from '../../../components/ui/error-state';
+import { PageHeader } from '../../../components/ui/page-header';
+import { ListSkeleton } from '../../../components/ui/skeleton';
+import { isApiError } from '../../../lib/api-client';
+import { getLastWorkspaceId, setLastWorkspaceId } from '../../../lib/session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSelectedOrganization } from '../../organizations/use-selected-organization';
+import { workspaceQueryOptions } from '../api/workspace-query';
+import { workspaceListQueryOptions } from '../api/workspaces-query';
+import { WORKSPACE_AREAS, workspacePath, type WorkspaceArea } from '../paths';
+import { CurrentWorkspaceContext } from '../use-current-workspace';
+
+const goToWorkspaces = (
+  <Link to="/workspaces" className={buttonClasses('primary')}>
+    Go to workspaces
+  </Link>
+);
+
+/** What an area shows while it cannot show the workspace itself: loading, errors, nothing there. */
+function AreaFallback({ area, children }: { area: WorkspaceArea; children: ReactNode }) {
+  useDocumentTitle(WORKSPACE_AREAS[area]);
+  return (
+    <>
+      <PageHeader title={WORKSPACE_AREAS[area]} />
+      {children}
+    </>
+  );
+}
+
+/** The selected organization, or what to show instead while there is none. */
+function useOrganizationGate(area: WorkspaceArea) {
+  const { selected, organizations } = useSelectedOrganization();
+  if (organizations.isPending) {
+    return {
+      fallback: (
+        <AreaFallback area={area}>
+          <ListSkeleton label="Loading your organizations" />
+        </AreaFallback>
+      ),
+    };
+  }
+  if (organizations.isError) {
+    return {
+      fallback: (
+        <AreaFallback area={area}>
+          <ErrorState
+            title="Could not load your organizations"
+            message={organizations.error.message}
+            onRetry={() => void organizations.refetch()}
+            retrying={organizations.isFetching}
+          />
+        </AreaFallback>
+      ),
+    };
+  }
+  if (!selected) {
+    return {
+      fallback: (
+        <AreaFallback area={area}>
+          <EmptyState
+            icon={Building2}
+            title="No organization yet"
+            action={
+              <Link to="/organizations" className={buttonClasses('primary')}>
+                Go to organizations
+              </Link>
+            }
+          >
+            {WORKSPACE_AREAS[area]} live in a workspace of an organization. Create an organization
+            first, or ask an admin to invite you to one.
+          </EmptyState>
+        </AreaFallback>
+      ),
+    };
+  }
+  return { orgId: selected.id, orgName: selected.name };
+}
+
+/**
+ * `/tables`, `/sql`, `/files`: opens the area in the workspace used last in the selected
+ * organization, else its first workspace, else says how to make one.
+ */
+export function WorkspaceAreaEntry({ area }: { area: WorkspaceArea }) {
+  const gate = useOrganizationGate(area);
+  const workspaces = useQuery({
+    ...workspaceListQueryOptions(gate.orgId ?? ''),
+    enabled: gate.orgId !== undefined,
+  });
+  if (gate.orgId === undefined) return gate.fallback;
+  if (workspaces.isPending) {
+    return (
+      <AreaFallback area={area}>
+        <ListSkeleton label="Loading workspaces" />
+      </AreaFallback>
+    );
+  }
+  if (workspaces.isError) {
+    return (
+      <AreaFallback area={area}>
+        <ErrorState
+          title="Could not load workspaces"
+          message={workspaces.error.message}
+          onRetry={() => void workspaces.refetch()}
+          retrying={workspaces.isFetching}
+        />
+      </AreaFallback>
+    );
+  }
+  const lastId = getLastWorkspaceId(gate.orgId);
+  const target = workspaces.data.find((w) => w.id === lastId) ?? workspaces.data[0];
+  if (!target) {
+    return (
+      <AreaFallback area={area}>
+        <EmptyState icon={Boxes} title="No workspace yet" action={goToWorkspaces}>
+          {WORKSPACE_AREAS[area]} live in a workspace. Create one in {gate.orgName}, then come back
+          here.
+        </EmptyState>
+      </AreaFallback>
+    );
+  }
+  return <Navigate to={workspacePath(target.id, area)} replace />;
+}
+
+/**
+ * `/workspaces/:workspaceId/<area>/…`: checks the workspace exists in the selected organization,
+ * remembers it as the last one used, and gives it to the screens below.
+ */
+export function WorkspaceAreaLayout() {
+  const { workspaceId = '' } = useParams();
+  const areaMatch = useMatch('/workspaces/:workspaceId/:area/*');
+  const areaParam = areaMatch?.params.area ?? 'tables';
+  const area: WorkspaceArea =
+    areaParam in WORKSPACE_AREAS ? (areaParam as WorkspaceArea) : 'tables';
+  const gate = useOrganizationGate(area);
+  const orgId = gate.orgId;
+  const workspace = useQuery({
+    ...workspaceQueryOptions(orgId ?? '', workspaceId),
+    enabled: orgId !== undefined,
+  });
+  const loaded = workspace.data;
+
+  useEffect(() => {
+    if (orgId !== undefined && loaded) setLastWorkspaceId(orgId, loaded.id);
+  }, [orgId, loaded]);
+
+  const current = useMemo(
+    () =>
+      orgId !== undefined && loaded ? { orgId, workspaceId: loaded.id, workspace: loaded } : null,
+    [orgId, loaded],
+  );
+
+  if (orgId === undefined) return gate.fallback;
+  if (workspace.isPending) {
+    return (
+      <AreaFallback area={area}>
+        <ListSkeleton label="Loading the workspace" />
+      </AreaFallback>
+    );
+  }
+  if (workspace.isError) {
+    if (isApiError(workspace.error) && workspace.error.status === 404) {
+      return (
+        <AreaFallback area={area}>
+          <EmptyState icon={Boxes} title="Workspace not found" action={goToWorkspaces}>
+            There is no workspace <span className="font-mono">{workspaceId}</span> in {gate.orgName}
+            . It may have been deleted, or it belongs to another organization: switch organization,
+            or pick one of this organization&apos;s workspaces.
+          </EmptyState>
+        </AreaFallback>
+      );
+    }
+    return (
+      <AreaFallback area={area}>
+        <ErrorState
+          title="Could not load the workspace"
+          message={workspace.error.message}
+          onRetry={() => void workspace.refetch()}
+          retrying={workspace.isFetching}
+        />
+      </AreaFallback>
+    );
+  }
+  return (
+    // Keyed so that no screen state carries over from one workspace to another.
+    <CurrentWorkspaceContext.Provider key={`${orgId}/${workspaceId}`} value={current}>
+      <Outlet />
+    </CurrentWorkspaceContext.Provider>
+  );
+}
