@@ -24,6 +24,8 @@ export interface SqlEditorHandle {
   /** Formats the selection, or everything without one. */
   format: () => Promise<void>;
   focus: () => void;
+  /** Puts the caret at an offset of the current text and scrolls it into view. */
+  reveal: (offset: number) => void;
 }
 
 export interface ErrorMarker {
@@ -152,6 +154,15 @@ export function SqlEditor({
         editor.focus();
       },
       focus: () => editorRef.current?.focus(),
+      reveal: (offset) => {
+        const editor = editorRef.current;
+        const model = editor?.getModel();
+        if (!editor || !model) return;
+        const position = model.getPositionAt(offset);
+        editor.setPosition(position);
+        editor.revealPositionInCenterIfOutsideViewport(position);
+        editor.focus();
+      },
     }),
     [],
   );

@@ -14,6 +14,13 @@ export interface CellError {
   message: string;
 }
 
+const isBlank = (row: readonly string[]) => row.every((cell) => cell === '');
+
+/** Rows someone entered: the grid starts with one blank row, which is not data. */
+export function filledRows(rows: readonly string[][]): string[][] {
+  return rows.filter((row) => !isBlank(row));
+}
+
 export type BatchValues = { rows: unknown[][] } | { error: CellError };
 
 /**

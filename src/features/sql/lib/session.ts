@@ -342,3 +342,13 @@ export function mergeTabs(
   }
   return merged;
 }
+
+/** Parameters in one line: `$1 = "text", $2 = 42, $3 = NULL`. */
+export function paramsText(params: readonly ParamSnapshot[]): string {
+  return params
+    .map(
+      (p) =>
+        `$${p.number} = ${p.type === 'null' ? 'NULL' : p.type === 'text' ? JSON.stringify(p.value) : p.value}`,
+    )
+    .join(', ');
+}

@@ -1,0 +1,105 @@
+import clsx from 'clsx';
+import { Loader2, Plus, X } from 'lucide-react';
+import { useRef, type KeyboardEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { tabTitle, type SqlTab } from '../lib/session';
+
+/**
+ * The editor's tabs: a tab list with arrow-key movement (roving focus), a close button beside
+ * each tab and one to open a new tab. Running tabs show a spinner.
+ */
+export function EditorTabs({
+  tabs,
+  activeTabId,
+  running,
+  panelId,
+  onSelect,
+  onClose,
+  onNew,
+}: {
+  tabs: readonly SqlTab[];
+  activeTabId: string;
+  /** Ids of tabs with a run in flight. */
+  running: ReadonlySet<string>;
+  panelId: string;
+  onSelect: (id: string) => void;
+  onClose: (id: string) => void;
+  onNew: () => void;
+}) {
+  const listRef = useRef<HTMLDivElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    else if (event.key === 'Delete') {
+      event.preventDefault();
+      onClose(tabs[index]!.id);
+      return;
+    }
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(tabs[next]!.id);
+    listRef.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[next]?.focus();
+  }
+
+  return (
+    <div className="flex min-w-0 items-end gap-1 border-b border-border">
+      <div
+        ref={listRef}
+        role="tablist"
+        aria-label="Editor tabs"
+        className="flex min-w-0 items-end gap-0.5 overflow-x-auto"
+      >
+        {tabs.map((tab, index) => {
+          const selected = tab.id === activeTabId;
+          const title = tabTitle(tab, index);
+          return (
+            <div
+              key={tab.id}
+              className={clsx(
+                'group flex shrink-0 items-center rounded-t border border-b-0 text-sm',
+                selected
+                  ? 'border-border bg-surface text-fg'
+                  : 'border-transparent text-muted hover:bg-raised hover:text-fg',
+              )}
+            >
+              <button
+                type="button"
+                role="tab"
+                id={`sql-tab-${tab.id}`}
+                aria-selected={selected}
+                aria-controls={selected ? panelId : undefined}
+                tabIndex={selected ? 0 : -1}
+                title={tab.sql.slice(0, 200) || title}
+                onClick={() => onSelect(tab.id)}
+                onKeyDown={(event) => onKeyDown(event, index)}
+                className="flex max-w-56 items-center gap-1.5 truncate py-1.5 pr-1 pl-3 focus-visible:outline-2 focus-visible:outline-accent"
+              >
+                {running.has(tab.id) && (
+                  <Loader2 aria-label="running" className="size-3.5 shrink-0 animate-spin" />
+                )}
+                <span className="truncate">{title}</span>
+              </button>
+              <button
+                type="button"
+                aria-label={`Close ${title}`}
+                title="Close tab"
+                tabIndex={selected ? 0 : -1}
+                onClick={() => onClose(tab.id)}
+                className="mr-1 rounded p-0.5 text-muted hover:bg-raised hover:text-fg focus-visible:outline-2 focus-visible:outline-accent"
+              >
+                <X aria-hidden className="size-3.5" />
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      <Button variant="ghost" size="icon" aria-label="New tab" title="New tab" onClick={onNew}>
+        <Plus aria-hidden className="size-4" />
+      </Button>
+    </div>
+  );
+}
