@@ -64,7 +64,7 @@ export function utf8Length(text: string): number {
     if (code < 0x800) bytes += 1;
     else if (code >= 0xd800 && code <= 0xdbff) {
       // A surrogate pair: two code units, four bytes.
-      bytes += 1;
+      bytes += 2;
       i++;
     } else bytes += 2;
   }

@@ -34,25 +34,46 @@ export function paramColumnNames(sql: string): Map<number, string> {
         if (name !== null) columns.push(name);
       }
       if (!isWord(words[j + 1], 'values') || words[j + 2]?.text !== '(') continue;
+      // Per VALUES item: the parameter it is, when it is one alone (a cast after it is fine).
       let position = 0;
       let depth = 0;
-      let start = true;
+      let candidate: number | null = null;
+      let valid = true;
+      let cast = false;
+      const settle = () => {
+        if (
+          candidate !== null &&
+          valid &&
+          columns[position] !== undefined &&
+          !names.has(candidate)
+        ) {
+          names.set(candidate, columns[position]!);
+        }
+      };
+      let first = true;
       for (j += 3; j < words.length; j++) {
-        const text = words[j]!.text;
-        if (text === '(') depth++;
-        else if (text === ')') {
-          if (depth-- === 0) break;
-        } else if (text === ',' && depth === 0) {
+        const token = words[j]!;
+        if (depth === 0 && (token.text === ',' || token.text === ')')) {
+          settle();
+          if (token.text === ')') break;
           position++;
-          start = true;
+          candidate = null;
+          valid = true;
+          cast = false;
+          first = true;
           continue;
         }
-        // The value is the parameter itself, possibly cast: `$2`, `$2::jsonb`.
-        const n = start ? paramAt(j) : null;
-        if (n !== null && columns[position] !== undefined && !names.has(n)) {
-          names.set(n, columns[position]!);
+        if (token.text === '(') depth++;
+        else if (token.text === ')') depth--;
+        if (first) {
+          candidate = paramAt(j);
+          valid = candidate !== null;
+        } else if (token.kind === 'operator' && token.text === '::') {
+          cast = true;
+        } else if (!cast) {
+          valid = false;
         }
-        start = false;
+        first = false;
       }
       continue;
     }
