@@ -1,0 +1,5 @@
+export { DataGrid } from './data-grid';
+export { CellValue, FullValue, NullValue } from './cell-value';
+export { cellText, formatTypeName } from './cell-format';
+export { nextSort } from './grid-sort';
+export type { DataGridProps, GridCellContext, GridColumn, GridSort } from './types';
