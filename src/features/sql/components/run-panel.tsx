@@ -2,12 +2,12 @@ import { Ban, CircleCheck, ClipboardCopy, Download, TriangleAlert } from 'lucide
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import type { QueryResult } from '../../../../contract/tables';
+import { cellText, DataGrid } from '../../../components/data-grid';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { exportFileName, toCsv, toJson, toTsv } from '../lib/export';
 import { commandOf, formatDuration, lineAndColumn, rowsSummary } from '../lib/result-summary';
 import type { BatchStopInfo, RunState, SentText } from '../state/run-store';
-import { cellText, ResultGrid } from './result-grid';
 
 const n = (value: number) => value.toLocaleString();
 
@@ -287,7 +287,11 @@ function Result({
           </span>
         </p>
       )}
-      {hasColumns && <ResultGrid label="Query result" columns={columns} rows={result.rows} />}
+      {hasColumns && (
+        <div className="h-[min(32rem,70vh)]">
+          <DataGrid label="Query result" columns={columns} rows={result.rows} />
+        </div>
+      )}
     </section>
   );
 }
