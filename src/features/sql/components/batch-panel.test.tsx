@@ -34,7 +34,6 @@ if (!('text' in Blob.prototype)) {
 function Harness({ sql, initial = [[]] }: { sql: string; initial?: string[][] }) {
   const [rows, setRows] = useState<string[][]>(initial);
   const [settings] = useState<ParamSettings>({});
-  latest = rows;
   return (
     <>
       <BatchPanel
@@ -44,7 +43,10 @@ function Harness({ sql, initial = [[]] }: { sql: string; initial?: string[][] })
         notKept={undefined}
         cellError={null}
         paramNames={paramColumnNames(sql)}
-        onRowsChange={setRows}
+        onRowsChange={(next) => {
+          latest = next;
+          setRows(next);
+        }}
         onParamChange={() => {}}
         onEmptyIsNullChange={() => {}}
       />

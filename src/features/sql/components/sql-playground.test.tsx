@@ -4,14 +4,14 @@ import { setSelectedOrgId, signIn } from '../../../lib/session';
 import { json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
+import type { SqlEditorProps } from '../editor/sql-editor';
 import { resetStores } from '../state/sql-store';
 
 // Monaco does not run in jsdom: a textarea with the same handle stands in for the editor here.
 // The real editor is covered end to end (e2e/sql.spec.ts).
 vi.mock('../editor/sql-editor', async () => {
   const { useImperativeHandle, useRef } = await import('react');
-  type Props = import('../editor/sql-editor').SqlEditorProps;
-  function SqlEditor({ ref, modelId, initialValue, onChange, onRun, label }: Props) {
+  function SqlEditor({ ref, modelId, initialValue, onChange, onRun, label }: SqlEditorProps) {
     const area = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => ({
       snapshot: () => ({
