@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { ADMIN_EMAIL, expect, expectAccessible, test, uniqueId } from './fixtures';
 
 // Serious and critical axe violations only (see expectAccessible), with motion reduced so that
@@ -131,6 +132,17 @@ test.describe('Accessibility', () => {
     await expect(dialog).toBeHidden();
     await expect(newOrganization).toBeFocused({ timeout: 2_000 });
   });
+  test('the SQL screen with parameters, a result, the batch grid and the history', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = uniqueId('ws');
+    await adminApi.createWorkspace('default', ws, 'Accessible SQL');
+    await signIn();
+    await page.goto(`/workspaces/${ws}/sql`);
+    await checkSqlScreen(page);
+  });
 });
 
 test.describe('Accessibility in dark mode', () => {
@@ -166,4 +178,31 @@ test.describe('Accessibility in dark mode', () => {
     ).toBeVisible();
     await expectAccessible(page);
   });
+
+  test('the SQL screen', async ({ page, signIn, adminApi }) => {
+    const ws = uniqueId('ws');
+    await adminApi.createWorkspace('default', ws, 'Accessible SQL');
+    await signIn();
+    await page.goto(`/workspaces/${ws}/sql`);
+    await checkSqlScreen(page);
+  });
 });
+
+/** The SQL screen in the states worth checking: parameters, a result grid, the batch grid, a dialog. */
+async function checkSqlScreen(page: Page) {
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await expect(editor).toBeVisible();
+  await editor.focus();
+  await page.keyboard.insertText('SELECT g AS n, $1::text AS label FROM generate_series(1, 20) g');
+  await page.getByLabel('Value of $1').fill('x');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByRole('grid', { name: 'Query result' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('switch', { name: 'Batch mode' }).click();
+  await expect(page.getByRole('table', { name: 'Parameter rows' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('dialog', { name: 'Query history' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+}

@@ -139,6 +139,21 @@ export class Api {
       await this.json<{ workspace: Workspace }>(this.post('/workspaces', { id, name }, orgId), 201)
     ).workspace;
   }
+
+  // SQL playground: run SQL as the setup or the check of a test.
+
+  /** Runs one statement in a workspace and returns the answer (fails the test on an error). */
+  async query(
+    workspaceId: string,
+    query: string,
+    params: unknown[] = [],
+    orgId?: string,
+  ): Promise<{ columns: string[]; rows: unknown[][]; row_count: number }> {
+    return this.json(
+      this.post(`/workspaces/${workspaceId}/tables/query`, { query, params }, orgId),
+      200,
+    );
+  }
 }
 
 interface Fixtures {

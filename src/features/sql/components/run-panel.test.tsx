@@ -12,7 +12,7 @@ beforeEach(() => {
 const sent = (text: string, script = text, start = 0): SentText => ({ text, script, start });
 
 function show(state: RunState, onShowError?: () => void) {
-  return render(<RunPanel state={state} onCancel={() => {}} onShowError={onShowError} />);
+  return render(<RunPanel state={state} onShowError={onShowError} />);
 }
 
 describe('RunPanel', () => {
@@ -185,7 +185,6 @@ describe('RunPanel', () => {
           elapsedMs: 2_500,
           summary: { rowCount: 20_000, rows: 20_000, chunks: 4, command: 'INSERT' },
         }}
-        onCancel={() => {}}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent(

@@ -12,15 +12,21 @@ import type { BatchStopInfo, RunState, SentText } from '../state/run-store';
 const n = (value: number) => value.toLocaleString();
 
 /** The outcome of a tab's last run: progress while it runs, then its rows, summary or error. */
-export function RunPanel({
+export function RunPanel(props: { state: RunState; onShowError?: (() => void) | undefined }) {
+  return (
+    <section aria-label="Result" className="space-y-2">
+      <RunOutcome {...props} />
+    </section>
+  );
+}
+
+function RunOutcome({
   state,
-  onCancel,
   onShowError,
 }: {
   state: RunState;
-  onCancel: () => void;
   /** Moves the editor's cursor to the error, when the error has a place. */
-  onShowError?: () => void;
+  onShowError?: (() => void) | undefined;
 }) {
   switch (state.status) {
     case 'idle':
@@ -30,7 +36,7 @@ export function RunPanel({
         </p>
       );
     case 'running':
-      return <Running state={state} onCancel={onCancel} />;
+      return <Running state={state} />;
     case 'cancelled':
       return (
         <div
@@ -77,13 +83,7 @@ export function RunPanel({
   }
 }
 
-function Running({
-  state,
-  onCancel,
-}: {
-  state: Extract<RunState, { status: 'running' }>;
-  onCancel: () => void;
-}) {
+function Running({ state }: { state: Extract<RunState, { status: 'running' }> }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
@@ -94,14 +94,15 @@ function Running({
   return (
     <div className="space-y-2 rounded-lg border border-border bg-surface px-4 py-3 text-sm">
       <div className="flex items-center justify-between gap-4">
-        <p role="status" className="text-fg">
-          {progress
-            ? `Sent ${n(progress.doneRows)} of ${n(progress.totalRows)} rows (request ${n(progress.chunk)} of ${n(progress.chunks)}) · ${elapsed}`
-            : `Running… ${elapsed}`}
+        <p className="text-fg">
+          {/* Only the progress is announced; the clock ticking would be noise. */}
+          <span role="status">
+            {progress
+              ? `Sent ${n(progress.doneRows)} of ${n(progress.totalRows)} rows (request ${n(progress.chunk)} of ${n(progress.chunks)})`
+              : 'Running…'}
+          </span>
+          <span className="text-muted"> · {elapsed}</span>
         </p>
-        <Button size="sm" onClick={onCancel}>
-          Cancel
-        </Button>
       </div>
       {progress && (
         <div
@@ -229,7 +230,7 @@ function Result({
   const exportable = { columns: result.columns, rows: result.rows, types: result.types };
 
   return (
-    <section aria-label="Result" className="space-y-2">
+    <>
       <div className="flex flex-wrap items-center gap-2">
         <p role="status" className="mr-auto text-sm text-fg">
           <span className="font-medium">{rowsSummary(command, result.row_count, hasColumns)}</span>
@@ -292,6 +293,6 @@ function Result({
           <DataGrid label="Query result" columns={columns} rows={result.rows} />
         </div>
       )}
-    </section>
+    </>
   );
 }

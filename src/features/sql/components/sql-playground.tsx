@@ -541,7 +541,6 @@ export function SqlPlayground({
 
         <RunPanel
           state={runState}
-          onCancel={cancel}
           onShowError={marker ? () => editorRef.current?.reveal(marker.start) : undefined}
         />
       </div>

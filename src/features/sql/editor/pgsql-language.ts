@@ -33,7 +33,8 @@ export const languageConfiguration: Monaco.languages.LanguageConfiguration = {
 
 export const monarchLanguage: Monaco.languages.IMonarchLanguage = {
   defaultToken: '',
-  tokenPostfix: '.sql',
+  // Not '.sql': the built-in themes colour 'keyword.sql', 'string.sql' … themselves.
+  tokenPostfix: '.pgsql',
   ignoreCase: true,
   brackets: [
     { open: '[', close: ']', token: 'delimiter.square' },
