@@ -11,6 +11,7 @@ const BENCHES = [
   'sql-import.ts',
   'sql-query-overhead.ts',
   'sql-memory.ts',
+  'sql-editor.ts',
 ];
 const only = process.argv.slice(2);
 

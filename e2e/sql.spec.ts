@@ -399,4 +399,85 @@ test.describe('SQL playground', () => {
       'hello from history',
     );
   });
+
+  test('runs the selection when there is one, and formats the SQL', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = await newWorkspace(adminApi);
+    await signIn();
+    const editor = await openSql(page, ws);
+    await setSql(page, editor, "select 'first' as which;\nselect 'second' as which, 2 as n");
+    // Select the first line only (without its semicolon), then run.
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(page.getByRole('grid', { name: 'Query result' })).toContainText('first');
+
+    await page.getByRole('button', { name: 'Format' }).click();
+    const lines = page.locator('.monaco-editor .view-lines');
+    await expect(lines).toContainText("SELECT  'first' AS which;");
+    // Formatting is one undoable edit.
+    await editor.focus();
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(lines).toContainText("select 'first' as which;");
+  });
+
+  test('asks before dropping a table, decided from the SQL itself', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = await newWorkspace(adminApi);
+    await adminApi.query(ws, 'CREATE TABLE doomed (id int)');
+    await signIn();
+    const editor = await openSql(page, ws);
+    // Words in comments and strings do not count; the statement itself does.
+    await setSql(page, editor, "-- DROP TABLE everything\nSELECT 'DROP TABLE doomed'");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(result(page).getByRole('status')).toContainText('1 row');
+
+    await setSql(page, editor, 'DROP TABLE doomed');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    const confirm = page.getByRole('alertdialog', { name: 'Run a destructive statement?' });
+    await expect(confirm).toContainText('DROP TABLE doomed deletes the table and all its rows.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await adminApi.get(`/workspaces/${ws}/tables/doomed`)).status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Run it' }).click();
+    await expect(result(page).getByRole('status')).toContainText('DROP TABLE done');
+    expect((await adminApi.get(`/workspaces/${ws}/tables/doomed`)).status()).toBe(404);
+  });
+
+  test('saves a snippet with a name and opens it again in a new tab', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = await newWorkspace(adminApi);
+    const name = `Top rows ${uniqueId('snippet')}`;
+    await signIn();
+    const editor = await openSql(page, ws);
+    await setSql(page, editor, 'SELECT g FROM generate_series(1, $1::int) g');
+    await page.getByLabel('Value of $1').fill('3');
+    await page.getByRole('button', { name: 'Save snippet' }).click();
+    const save = page.getByRole('dialog', { name: 'Save snippet' });
+    await save.getByLabel('Name').fill(name);
+    await save.getByRole('button', { name: 'Save snippet' }).click();
+    await expect(save).toBeHidden();
+    await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Snippets' }).click();
+    const snippets = page.getByRole('dialog', { name: 'Snippets' });
+    await snippets.getByRole('searchbox', { name: 'Search snippets' }).fill('top rows');
+    await snippets.getByRole('button', { name: `Open snippet ${name}` }).click();
+    await expect(page.getByRole('tab')).toHaveCount(2);
+    await expect(page.getByLabel('Value of $1')).toHaveValue('3');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(result(page).getByRole('status')).toContainText('3 rows');
+  });
 });

@@ -51,9 +51,10 @@ import { EditorTabs } from './editor-tabs';
 import { ParamInputs, type ParamChange } from './param-inputs';
 import { RunPanel } from './run-panel';
 
-const SqlEditor = lazy(() =>
-  import('../editor/sql-editor').then((module) => ({ default: module.SqlEditor })),
-);
+// Monaco is most of the wait for this screen: start fetching it as soon as the screen's own
+// code runs, not one render later.
+const editorModule = import('../editor/sql-editor');
+const SqlEditor = lazy(() => editorModule.then((module) => ({ default: module.SqlEditor })));
 const HistoryDialog = lazy(() =>
   import('./history-dialog').then((module) => ({ default: module.HistoryDialog })),
 );
@@ -122,7 +123,7 @@ export function SqlPlayground({
 
   // Stored state that could not be read was set aside; say so once.
   useEffect(() => {
-    if (store.recovered) {
+    if (store.takeRecoveryNotice()) {
       toast.warning(
         'The SQL tabs or history saved in this browser could not be read; they were set aside and the screen started fresh.',
         { id: `sql-recovered-${workspaceId}` },

@@ -95,6 +95,15 @@ export class WorkspaceStore {
     return this.session.recovered || this.history.recovered;
   }
 
+  /** True the first time it is asked after a recovery: the screen says so once per page. */
+  takeRecoveryNotice(): boolean {
+    if (!this.recovered || this.recoveryNoticed) return false;
+    this.recoveryNoticed = true;
+    return true;
+  }
+
+  private recoveryNoticed = false;
+
   updateTab(id: string, change: (tab: SqlTab) => SqlTab): void {
     this.session.update((session) => ({
       ...session,
