@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { BookMarked, Eraser, History, Play, Save, Square, WandSparkles } from 'lucide-react';
+import { BookMarked, History, Play, Save, Square, WandSparkles, X } from 'lucide-react';
 import { Switch } from 'radix-ui';
 import {
   lazy,
@@ -534,7 +534,7 @@ export function SqlPlayground({
                 className="shrink-0 rounded p-0.5 hover:bg-danger/10"
                 onClick={() => setProblem(null)}
               >
-                <Eraser aria-hidden className="size-3.5" />
+                <X aria-hidden className="size-3.5" />
               </button>
             </span>
           </FormAlert>
