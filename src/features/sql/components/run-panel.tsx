@@ -1,5 +1,5 @@
 import { Ban, CircleCheck, ClipboardCopy, Download, TriangleAlert } from 'lucide-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import type { QueryResult } from '../../../../contract/tables';
 import { cellText, DataGrid } from '../../../components/data-grid';
@@ -12,13 +12,18 @@ import type { BatchStopInfo, RunState, SentText } from '../state/run-store';
 const n = (value: number) => value.toLocaleString();
 
 /** The outcome of a tab's last run: progress while it runs, then its rows, summary or error. */
-export function RunPanel(props: { state: RunState; onShowError?: (() => void) | undefined }) {
+// Memoized: the editor re-renders the screen at every keystroke, and a result of 100,000 rows
+// should not be looked at again each time.
+export const RunPanel = memo(function RunPanel(props: {
+  state: RunState;
+  onShowError?: (() => void) | undefined;
+}) {
   return (
     <section aria-label="Result" className="space-y-2">
       <RunOutcome {...props} />
     </section>
   );
-}
+});
 
 function RunOutcome({
   state,

@@ -4,6 +4,7 @@ import { Switch } from 'radix-ui';
 import {
   lazy,
   Suspense,
+  useCallback,
   useEffect,
   useId,
   useMemo,
@@ -372,6 +373,11 @@ export function SqlPlayground({
     return span && { ...span, message: error.message };
   }, [runState, tab.sql]);
 
+  const markerStart = marker?.start;
+  const showError = useCallback(() => {
+    if (markerStart !== undefined) editorRef.current?.reveal(markerStart);
+  }, [markerStart]);
+
   return (
     <>
       <PageHeader
@@ -542,7 +548,7 @@ export function SqlPlayground({
 
         <RunPanel
           state={runState}
-          onShowError={marker ? () => editorRef.current?.reveal(marker.start) : undefined}
+          onShowError={markerStart !== undefined ? showError : undefined}
         />
       </div>
 
