@@ -8,9 +8,8 @@ import { Button } from '../../../components/ui/button';
 import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { ListSkeleton } from '../../../components/ui/skeleton';
+import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -46,89 +45,88 @@ export function OrganizationsScreen() {
         }
       />
 
-      {organizations.isPending ? (
-        <ListSkeleton label="Loading organizations" />
-      ) : organizations.isError ? (
-        <ErrorState
-          title="Could not load organizations"
-          message={organizations.error.message}
-          onRetry={() => void organizations.refetch()}
-          retrying={organizations.isFetching}
-        />
-      ) : organizations.data.length === 0 ? (
-        <EmptyState icon={Building2} title="You are not in any organization yet">
-          Create one with <strong>New organization</strong>, or ask an admin of an existing
-          organization to invite you.
-        </EmptyState>
-      ) : (
-        <Table caption="Your organizations">
-          <thead>
-            <tr>
-              <Th>ID</Th>
-              <Th>Name</Th>
-              <Th>Your role</Th>
-              <Th>Created</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.data.map((organization) => (
-              <Tr key={organization.id}>
-                <Td className="font-mono text-xs">{organization.id}</Td>
-                <Td>
-                  <span className="font-medium text-fg">{organization.name}</span>
-                  {selected?.id === organization.id && (
-                    <Badge tone="accent" className="ml-2">
-                      Selected
-                    </Badge>
-                  )}
-                </Td>
-                <Td>
-                  <Badge tone={organization.role === 'admin' ? 'success' : 'neutral'}>
-                    {organization.role}
-                  </Badge>
-                </Td>
-                <Td className="text-muted">
-                  <time dateTime={organization.created_at}>
-                    {formatDate(organization.created_at)}
-                  </time>
-                </Td>
-                <Td>
-                  <div className="flex justify-end gap-1">
-                    <Link
-                      to={`/organizations/${encodeURIComponent(organization.id)}/members`}
-                      aria-label={`Members of ${organization.id}`}
-                      className={buttonClasses('ghost', 'sm')}
-                    >
-                      <Users aria-hidden className="size-4" />
-                      Members
-                    </Link>
-                    {organization.role === 'admin' && (
-                      <>
-                        <IconButton
-                          label={`Rename ${organization.id}`}
-                          title="Rename"
-                          icon={Pencil}
-                          onClick={() => setRenaming(organization)}
-                        />
-                        <IconButton
-                          label={`Delete ${organization.id}`}
-                          title="Delete"
-                          icon={Trash2}
-                          danger
-                          onClick={() => setDeleting(organization)}
-                        />
-                      </>
-                    )}
-                  </div>
-                </Td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <QueryView
+        query={organizations}
+        pending="Loading organizations"
+        failed="Could not load organizations"
+      >
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState icon={Building2} title="You are not in any organization yet">
+              Create one with <strong>New organization</strong>, or ask an admin of an existing
+              organization to invite you.
+            </EmptyState>
+          ) : (
+            <Table caption="Your organizations">
+              <thead>
+                <tr>
+                  <Th>ID</Th>
+                  <Th>Name</Th>
+                  <Th>Your role</Th>
+                  <Th>Created</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((organization) => (
+                  <Tr key={organization.id}>
+                    <Td className="font-mono text-xs">{organization.id}</Td>
+                    <Td>
+                      <span className="font-medium text-fg">{organization.name}</span>
+                      {selected?.id === organization.id && (
+                        <Badge tone="accent" className="ml-2">
+                          Selected
+                        </Badge>
+                      )}
+                    </Td>
+                    <Td>
+                      <Badge tone={organization.role === 'admin' ? 'success' : 'neutral'}>
+                        {organization.role}
+                      </Badge>
+                    </Td>
+                    <Td className="text-muted">
+                      <time dateTime={organization.created_at}>
+                        {formatDate(organization.created_at)}
+                      </time>
+                    </Td>
+                    <Td>
+                      <div className="flex justify-end gap-1">
+                        <Link
+                          to={`/organizations/${encodeURIComponent(organization.id)}/members`}
+                          aria-label={`Members of ${organization.id}`}
+                          className={buttonClasses('ghost', 'sm')}
+                        >
+                          <Users aria-hidden className="size-4" />
+                          Members
+                        </Link>
+                        {organization.role === 'admin' && (
+                          <>
+                            <IconButton
+                              label={`Rename ${organization.id}`}
+                              title="Rename"
+                              icon={Pencil}
+                              onClick={() => setRenaming(organization)}
+                            />
+                            <IconButton
+                              label={`Delete ${organization.id}`}
+                              title="Delete"
+                              icon={Trash2}
+                              danger
+                              onClick={() => setDeleting(organization)}
+                            />
+                          </>
+                        )}
+                      </div>
+                    </Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryView>
 
       <LazyMount when={creating}>
         <CreateOrganizationDialog open={creating} onOpenChange={setCreating} />

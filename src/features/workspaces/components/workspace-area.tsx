@@ -4,9 +4,8 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useMatch, useParams } from 'react-router';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { ListSkeleton } from '../../../components/ui/skeleton';
+import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
 import { getLastWorkspaceId, setLastWorkspaceId } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -36,29 +35,11 @@ function AreaFallback({ area, children }: { area: WorkspaceArea; children: React
 /** The selected organization, or what to show instead while there is none. */
 function useOrganizationGate(area: WorkspaceArea) {
   const { selected, organizations } = useSelectedOrganization();
-  if (organizations.isPending) {
-    return {
-      fallback: (
-        <AreaFallback area={area}>
-          <ListSkeleton label="Loading your organizations" />
-        </AreaFallback>
-      ),
-    };
-  }
-  if (organizations.isError) {
-    return {
-      fallback: (
-        <AreaFallback area={area}>
-          <ErrorState
-            title="Could not load your organizations"
-            message={organizations.error.message}
-            onRetry={() => void organizations.refetch()}
-            retrying={organizations.isFetching}
-          />
-        </AreaFallback>
-      ),
-    };
-  }
+  const fallback = queryFallback(organizations, {
+    pending: 'Loading your organizations',
+    failed: 'Could not load your organizations',
+  });
+  if (fallback) return { fallback: <AreaFallback area={area}>{fallback}</AreaFallback> };
   if (!selected) {
     return {
       fallback: (
@@ -93,25 +74,12 @@ export function WorkspaceAreaEntry({ area }: { area: WorkspaceArea }) {
     enabled: gate.orgId !== undefined,
   });
   if (gate.orgId === undefined) return gate.fallback;
-  if (workspaces.isPending) {
-    return (
-      <AreaFallback area={area}>
-        <ListSkeleton label="Loading workspaces" />
-      </AreaFallback>
-    );
-  }
-  if (workspaces.isError) {
-    return (
-      <AreaFallback area={area}>
-        <ErrorState
-          title="Could not load workspaces"
-          message={workspaces.error.message}
-          onRetry={() => void workspaces.refetch()}
-          retrying={workspaces.isFetching}
-        />
-      </AreaFallback>
-    );
-  }
+  const listFallback = queryFallback(workspaces, {
+    pending: 'Loading workspaces',
+    failed: 'Could not load workspaces',
+  });
+  if (listFallback || !workspaces.data)
+    return <AreaFallback area={area}>{listFallback}</AreaFallback>;
   const lastId = getLastWorkspaceId(gate.orgId);
   const target = workspaces.data.find((w) => w.id === lastId) ?? workspaces.data[0];
   if (!target) {
@@ -156,13 +124,6 @@ export function WorkspaceAreaLayout() {
   );
 
   if (orgId === undefined) return gate.fallback;
-  if (workspace.isPending) {
-    return (
-      <AreaFallback area={area}>
-        <ListSkeleton label="Loading the workspace" />
-      </AreaFallback>
-    );
-  }
   if (workspace.isError) {
     if (isApiError(workspace.error) && workspace.error.status === 404) {
       return (
@@ -175,17 +136,12 @@ export function WorkspaceAreaLayout() {
         </AreaFallback>
       );
     }
-    return (
-      <AreaFallback area={area}>
-        <ErrorState
-          title="Could not load the workspace"
-          message={workspace.error.message}
-          onRetry={() => void workspace.refetch()}
-          retrying={workspace.isFetching}
-        />
-      </AreaFallback>
-    );
   }
+  const workspaceFallback = queryFallback(workspace, {
+    pending: 'Loading the workspace',
+    failed: 'Could not load the workspace',
+  });
+  if (workspaceFallback) return <AreaFallback area={area}>{workspaceFallback}</AreaFallback>;
   return (
     // Keyed so that no screen state carries over from one workspace to another.
     <CurrentWorkspaceContext.Provider key={`${orgId}/${workspaceId}`} value={current}>

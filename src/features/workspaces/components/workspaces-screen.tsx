@@ -9,9 +9,9 @@ import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorState } from '../../../components/ui/error-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { ListSkeleton } from '../../../components/ui/skeleton';
+import { queryFallback } from '../../../components/ui/query-fallback';
+import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -32,24 +32,15 @@ export function WorkspacesScreen() {
   useDocumentTitle('Workspaces');
   const { selected, organizations } = useSelectedOrganization();
 
-  if (organizations.isPending) {
+  const fallback = queryFallback(organizations, {
+    pending: 'Loading workspaces',
+    failed: 'Could not load your organizations',
+  });
+  if (fallback) {
     return (
       <>
         <PageHeader title="Workspaces" />
-        <ListSkeleton label="Loading workspaces" />
-      </>
-    );
-  }
-  if (organizations.isError) {
-    return (
-      <>
-        <PageHeader title="Workspaces" />
-        <ErrorState
-          title="Could not load your organizations"
-          message={organizations.error.message}
-          onRetry={() => void organizations.refetch()}
-          retrying={organizations.isFetching}
-        />
+        {fallback}
       </>
     );
   }
@@ -105,73 +96,70 @@ function OrganizationWorkspaces({ organization }: { organization: MyOrganization
         }
       />
 
-      {workspaces.isPending ? (
-        <ListSkeleton label="Loading workspaces" />
-      ) : workspaces.isError ? (
-        <ErrorState
-          title="Could not load workspaces"
-          message={workspaces.error.message}
-          onRetry={() => void workspaces.refetch()}
-          retrying={workspaces.isFetching}
-        />
-      ) : workspaces.data.length === 0 ? (
-        <EmptyState icon={Boxes} title="No workspaces yet">
-          {isAdmin ? (
-            <>
-              Create one with <strong>New workspace</strong> to load tables and upload files.
-            </>
-          ) : (
-            <>Ask an admin of {organization.name} to create a workspace.</>
-          )}
-        </EmptyState>
-      ) : (
-        <Table caption={`Workspaces of ${organization.name}`}>
-          <thead>
-            <tr>
-              <Th>ID</Th>
-              <Th>Name</Th>
-              <Th>Type</Th>
-              <Th>Created</Th>
-              {isAdmin && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+      <QueryView query={workspaces} pending="Loading workspaces" failed="Could not load workspaces">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState icon={Boxes} title="No workspaces yet">
+              {isAdmin ? (
+                <>
+                  Create one with <strong>New workspace</strong> to load tables and upload files.
+                </>
+              ) : (
+                <>Ask an admin of {organization.name} to create a workspace.</>
               )}
-            </tr>
-          </thead>
-          <tbody>
-            {workspaces.data.map((workspace) => (
-              <Tr key={workspace.id}>
-                <Td className="font-mono text-xs">{workspace.id}</Td>
-                <Td className="font-medium text-fg">{workspace.name}</Td>
-                <Td className="text-muted">{workspace.type}</Td>
-                <Td className="text-muted">
-                  <time dateTime={workspace.created_at}>{formatDate(workspace.created_at)}</time>
-                </Td>
-                {isAdmin && (
-                  <Td>
-                    <div className="flex justify-end gap-1">
-                      <IconButton
-                        label={`Rename ${workspace.id}`}
-                        title="Rename"
-                        icon={Pencil}
-                        onClick={() => setRenaming(workspace)}
-                      />
-                      <IconButton
-                        label={`Delete ${workspace.id}`}
-                        title="Delete"
-                        icon={Trash2}
-                        danger
-                        onClick={() => setDeleting(workspace)}
-                      />
-                    </div>
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </EmptyState>
+          ) : (
+            <Table caption={`Workspaces of ${organization.name}`}>
+              <thead>
+                <tr>
+                  <Th>ID</Th>
+                  <Th>Name</Th>
+                  <Th>Type</Th>
+                  <Th>Created</Th>
+                  {isAdmin && (
+                    <Th>
+                      <span className="sr-only">Actions</span>
+                    </Th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((workspace) => (
+                  <Tr key={workspace.id}>
+                    <Td className="font-mono text-xs">{workspace.id}</Td>
+                    <Td className="font-medium text-fg">{workspace.name}</Td>
+                    <Td className="text-muted">{workspace.type}</Td>
+                    <Td className="text-muted">
+                      <time dateTime={workspace.created_at}>
+                        {formatDate(workspace.created_at)}
+                      </time>
+                    </Td>
+                    {isAdmin && (
+                      <Td>
+                        <div className="flex justify-end gap-1">
+                          <IconButton
+                            label={`Rename ${workspace.id}`}
+                            title="Rename"
+                            icon={Pencil}
+                            onClick={() => setRenaming(workspace)}
+                          />
+                          <IconButton
+                            label={`Delete ${workspace.id}`}
+                            title="Delete"
+                            icon={Trash2}
+                            danger
+                            onClick={() => setDeleting(workspace)}
+                          />
+                        </div>
+                      </Td>
+                    )}
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )
+        }
+      </QueryView>
 
       {isAdmin && (
         <>
