@@ -68,7 +68,8 @@ async function editor() {
   return screen.findByRole('textbox', { name: 'SQL editor' }, { timeout: 5_000 });
 }
 
-describe('the SQL playground', () => {
+// The first case pays for loading the screen's lazy parts, which a busy machine makes slow.
+describe('the SQL playground', { timeout: 20_000 }, () => {
   it('runs the statement at the cursor with its parameters bound, never spliced', async () => {
     const api = mockServer(() =>
       json(200, { columns: ['n'], rows: [[42]], row_count: 1, types: ['int4'], command: 'SELECT' }),
