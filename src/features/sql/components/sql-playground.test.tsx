@@ -141,6 +141,10 @@ describe('the SQL playground', { timeout: 20_000 }, () => {
     expect(screen.getByRole('combobox', { name: 'Type of $2' })).toHaveTextContent('Number');
     await waitFor(() => expect(router.state.location.search).toBe(''));
     expect(screen.getAllByRole('tab')).toHaveLength(2);
+    // The same link followed again opens another tab.
+    await router.navigate(`/workspaces/analytics/sql?query=${encodeURIComponent(query)}`);
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(3));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 
   it('keeps each tab’s text and parameters, and closing one can be undone', async () => {

@@ -155,7 +155,13 @@ export function SqlPlayground({
   const launched = useRef<string | null>(null);
   useEffect(() => {
     const query = searchParams.get('query');
-    if (query === null || launched.current === searchParams.toString()) return;
+    if (query === null) {
+      // Handled and dropped from the URL: the same link followed again opens another tab.
+      launched.current = null;
+      return;
+    }
+    // StrictMode runs this effect twice for one link; the ref makes that one tab.
+    if (launched.current === searchParams.toString()) return;
     launched.current = searchParams.toString();
     const rawParams = searchParams.get('params');
     let values: unknown[] = [];
