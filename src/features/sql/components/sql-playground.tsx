@@ -253,7 +253,7 @@ export function SqlPlayground({
         setProblem({ message: `Row ${row + 1}, $${param}: ${message}`, cell: values.error });
         return;
       }
-      mode = { kind: 'batch', rows: values.rows, rawRows };
+      mode = { kind: 'batch', rows: values.rows, rawRows, emptyIsNull: target.batch.emptyIsNull };
     } else {
       const params: unknown[] = [];
       for (const field of targetFields) {
@@ -319,8 +319,14 @@ export function SqlPlayground({
     const opened = store.openTab({
       sql: entry.sql,
       params: settingsFromSnapshot(entry.params),
-      ...(entry.batchRows
-        ? { batch: { enabled: true, rows: entry.batchRows, emptyIsNull: true } }
+      ...(entry.batchSize !== undefined
+        ? {
+            batch: {
+              enabled: true,
+              rows: entry.batchRows ?? [[]],
+              emptyIsNull: entry.batchEmptyIsNull ?? true,
+            },
+          }
         : {}),
     });
     setHistoryOpen(false);

@@ -97,6 +97,26 @@ describe('readHistory and readSnippets', () => {
   });
 });
 
+describe('a batch run in the history', () => {
+  it('keeps its rows, their count and how empty cells were sent', () => {
+    const [entry] = readHistory([
+      {
+        id: 'b',
+        sql: 'INSERT INTO t VALUES ($1)',
+        status: 'ok',
+        batchRows: [['1'], ['']],
+        batchSize: 2,
+        batchEmptyIsNull: false,
+      },
+    ])!;
+    expect(entry).toMatchObject({
+      batchRows: [['1'], ['']],
+      batchSize: 2,
+      batchEmptyIsNull: false,
+    });
+  });
+});
+
 describe('mergeTabs', () => {
   const tab = (id: string, sql: string, updatedAt: number) => ({
     ...newTab({ sql }),

@@ -66,6 +66,8 @@ export interface HistoryEntry {
   batchRows?: string[][];
   /** Batch runs: how many parameter rows were sent. */
   batchSize?: number;
+  /** Batch runs: whether empty cells were sent as NULL. */
+  batchEmptyIsNull?: boolean;
   ranAt: number;
   status: 'ok' | 'error' | 'cancelled';
   /** Rows returned or touched. */
@@ -217,6 +219,7 @@ export function readHistory(raw: unknown): HistoryEntry[] | null {
     const rows = readRows(item.batchRows);
     if (rows !== null) entry.batchRows = rows;
     if (typeof item.batchSize === 'number') entry.batchSize = item.batchSize;
+    if (typeof item.batchEmptyIsNull === 'boolean') entry.batchEmptyIsNull = item.batchEmptyIsNull;
     if (typeof item.rowCount === 'number') entry.rowCount = item.rowCount;
     if (typeof item.durationMs === 'number') entry.durationMs = item.durationMs;
     if (typeof item.message === 'string') entry.message = item.message;

@@ -12,7 +12,13 @@ import { runKey, setRunState, getRunState, type BatchStopInfo, type SentText } f
 
 export type RunMode =
   | { kind: 'query'; params: unknown[] }
-  | { kind: 'batch'; rows: unknown[][]; rawRows: string[][]; limits?: ChunkLimits };
+  | {
+      kind: 'batch';
+      rows: unknown[][];
+      rawRows: string[][];
+      emptyIsNull: boolean;
+      limits?: ChunkLimits;
+    };
 
 export interface RunRequest {
   orgId: string;
@@ -55,7 +61,13 @@ export function startRun({
       sql: sent.text,
       params,
       ranAt: Date.now(),
-      ...(mode.kind === 'batch' ? { batchRows: mode.rawRows, batchSize: mode.rows.length } : {}),
+      ...(mode.kind === 'batch'
+        ? {
+            batchRows: mode.rawRows,
+            batchSize: mode.rows.length,
+            batchEmptyIsNull: mode.emptyIsNull,
+          }
+        : {}),
       ...rest,
     });
   // A later run of the same tab replaces this one's state; this one must not overwrite it.
