@@ -233,6 +233,47 @@ test.describe('SQL playground', () => {
     expect(rows).toEqual([[10000, 10000]]);
   });
 
+  test('cancels a chunked batch between requests, keeping exactly the rows already applied', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = await newWorkspace(adminApi);
+    await adminApi.query(ws, 'CREATE TABLE ticks (n int PRIMARY KEY)');
+    await signIn();
+    const editor = await openSql(page, ws);
+    await setSql(page, editor, 'INSERT INTO ticks (n) VALUES ($1::int)');
+    await page.getByRole('switch', { name: 'Batch mode' }).click();
+    const numbers = Array.from({ length: 12_000 }, (_, i) => String(i + 1));
+    await page.getByLabel('CSV file of parameter rows').setInputFiles({
+      name: 'ticks.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${numbers.join('\n')}\n`),
+    });
+    await page
+      .getByRole('dialog', { name: 'Import parameter rows' })
+      .getByRole('button', { name: 'Import 12,000 rows' })
+      .click();
+    // The second request waits before it goes out, so the cancel lands while it is pending.
+    let requests = 0;
+    await page.route('**/tables/query/batch', async (route) => {
+      requests++;
+      if (requests === 2) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await route.continue().catch(() => {});
+    });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Sent 5,000 of 12,000 rows (request 2 of 3)' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const outcome = page.getByRole('region', { name: 'Result' });
+    await expect(outcome).toContainText('Cancelled after');
+    await expect(outcome).toContainText('Rows 1–5,000 (earlier requests) were applied and stay');
+    await expect(outcome).toContainText('Rows 10,001–12,000 were not sent.');
+    const { rows } = await adminApi.query(ws, 'SELECT count(*)::int, max(n) FROM ticks');
+    expect(rows).toEqual([[5000, 5000]]);
+  });
+
   test('marks where the server says the error is', async ({ page, signIn, adminApi }) => {
     const ws = await newWorkspace(adminApi);
     await signIn();
