@@ -14,6 +14,7 @@ const BENCHES = [
   'files-upload.ts',
   'files-gallery.ts',
   'table-browser.ts',
+  'sql-editor.ts',
 ];
 const only = process.argv.slice(2);
 

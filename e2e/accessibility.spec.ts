@@ -206,6 +206,15 @@ test.describe('Accessibility', () => {
   }) => {
     await checkFilesScreen(page, adminApi, () => signIn());
   });
+
+  test('the SQL screen with parameters, a result, the batch grid and the history', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    await openSqlScreen(page, adminApi, () => signIn());
+    await checkSqlScreen(page);
+  });
 });
 
 test.describe('Accessibility in dark mode', () => {
@@ -248,6 +257,11 @@ test.describe('Accessibility in dark mode', () => {
     adminApi,
   }) => {
     await checkFilesScreen(page, adminApi, () => signIn());
+  });
+
+  test('the SQL screen', async ({ page, signIn, adminApi }) => {
+    await openSqlScreen(page, adminApi, () => signIn());
+    await checkSqlScreen(page);
   });
 });
 
@@ -326,4 +340,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
   });
+}
+
+async function openSqlScreen(page: Page, api: Api, signIn: () => Promise<void>) {
+  const ws = uniqueId('ws');
+  await api.createWorkspace('default', ws, 'Accessible SQL');
+  await signIn();
+  await page.goto(`/workspaces/${ws}/sql`);
+}
+
+/** The SQL screen in the states worth checking: parameters, a result grid, the batch grid, a dialog. */
+async function checkSqlScreen(page: Page) {
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await expect(editor).toBeVisible();
+  await editor.focus();
+  await page.keyboard.insertText('SELECT g AS n, $1::text AS label FROM generate_series(1, 20) g');
+  await page.getByLabel('Value of $1').fill('x');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByRole('grid', { name: 'Query result' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('switch', { name: 'Batch mode' }).click();
+  await expect(page.getByRole('table', { name: 'Parameter rows' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('dialog', { name: 'Query history' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
 }
