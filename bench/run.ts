@@ -13,6 +13,8 @@ const BENCHES = [
   'sql-memory.ts',
   'files-upload.ts',
   'files-gallery.ts',
+  'table-browser.ts',
+  'sql-editor.ts',
 ];
 const only = process.argv.slice(2);
 

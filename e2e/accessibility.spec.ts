@@ -206,6 +206,15 @@ test.describe('Accessibility', () => {
   }) => {
     await checkFilesScreen(page, adminApi, () => signIn());
   });
+
+  test('the SQL screen with parameters, a result, the batch grid and the history', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    await openSqlScreen(page, adminApi, () => signIn());
+    await checkSqlScreen(page);
+  });
 });
 
 test.describe('Accessibility in dark mode', () => {
@@ -249,4 +258,112 @@ test.describe('Accessibility in dark mode', () => {
   }) => {
     await checkFilesScreen(page, adminApi, () => signIn());
   });
+
+  test('the SQL screen', async ({ page, signIn, adminApi }) => {
+    await openSqlScreen(page, adminApi, () => signIn());
+    await checkSqlScreen(page);
+  });
 });
+
+// Tables (issue 4): the list, a table's data and schema views, the row panel, a cell's value,
+// a filter editor, the import dialog with its preview, in both colour schemes.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`Accessibility of the table browser (${colorScheme})`, () => {
+    test.use({ colorScheme });
+
+    test('tables, a table, its panels and the import dialog', async ({
+      page,
+      signIn,
+      adminApi,
+    }) => {
+      // Eight axe runs over a grid: more than the default 30 s on a busy machine.
+      test.slow();
+      const ws = uniqueId('a11y');
+      await adminApi.createWorkspace('default', ws, `A11y ${ws}`);
+      await adminApi.query(
+        'default',
+        ws,
+        `CREATE TABLE "${ws}"."things" (id int4 NOT NULL, name text, ok bool, meta jsonb, at timestamptz, v float4[], raw bytea)`,
+      );
+      await adminApi.query(
+        'default',
+        ws,
+        `INSERT INTO "${ws}"."things" SELECT g, CASE WHEN g % 3 = 0 THEN NULL ELSE 'thing ' || g END, g % 2 = 0, '{"a": [1, 2]}', now(), ARRAY[g, 1]::float4[], '\\x0102' FROM generate_series(1, 30) g`,
+      );
+      await signIn();
+      await page.getByLabel('Organization', { exact: true }).selectOption('default');
+      await page.goto(`/workspaces/${ws}/tables`);
+      await expect(page.getByRole('table', { name: 'Tables' })).toBeVisible();
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'things' }).click();
+      const rows = page.getByRole('grid', { name: 'Rows of things' });
+      await expect(rows.getByRole('gridcell', { name: 'thing 1', exact: true })).toBeVisible();
+      await rows.getByRole('gridcell', { name: 'thing 1', exact: true }).hover();
+      await expectAccessible(page);
+
+      await rows.getByRole('gridcell', { name: 'thing 1', exact: true }).click();
+      await page.keyboard.press('Space');
+      await expect(page.getByRole('dialog', { name: 'Value of name' })).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Add filter' }).click();
+      await expect(page.getByRole('dialog', { name: 'Add filter' })).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+
+      await rows.getByRole('gridcell', { name: 'thing 1', exact: true }).click();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog', { name: 'Row 1' })).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Find rows similar to row 1', exact: true }).click();
+      await expect(page.getByRole('grid', { name: 'Rows similar to row 1' })).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('tab', { name: 'Schema' }).click();
+      await expect(page.getByRole('table', { name: 'Columns of things' })).toBeVisible();
+      await expectAccessible(page);
+
+      await page.goto(`/workspaces/${ws}/tables`);
+      await page.getByRole('button', { name: 'Create table from file' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create table from file' });
+      await dialog.getByLabel('File to create the table from').setInputFiles({
+        name: 'bad.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('a,b\n1,2\n3\n'),
+      });
+      await expect(dialog.getByRole('grid')).toBeVisible();
+      await expectAccessible(page);
+    });
+  });
+}
+
+async function openSqlScreen(page: Page, api: Api, signIn: () => Promise<void>) {
+  const ws = uniqueId('ws');
+  await api.createWorkspace('default', ws, 'Accessible SQL');
+  await signIn();
+  await page.goto(`/workspaces/${ws}/sql`);
+}
+
+/** The SQL screen in the states worth checking: parameters, a result grid, the batch grid, a dialog. */
+async function checkSqlScreen(page: Page) {
+  const editor = page.getByRole('textbox', { name: 'SQL editor' });
+  await expect(editor).toBeVisible();
+  await editor.focus();
+  await page.keyboard.insertText('SELECT g AS n, $1::text AS label FROM generate_series(1, 20) g');
+  await page.getByLabel('Value of $1').fill('x');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByRole('grid', { name: 'Query result' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('switch', { name: 'Batch mode' }).click();
+  await expect(page.getByRole('table', { name: 'Parameter rows' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('dialog', { name: 'Query history' })).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Escape');
+}

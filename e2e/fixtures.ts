@@ -179,6 +179,45 @@ export class Api {
     expect(answer.status()).toBe(200);
     return answer.body();
   }
+
+  // Tables (issue 4)
+
+  /** One statement through the query endpoint, as the console sends it. */
+  async query(
+    orgId: string,
+    workspaceId: string,
+    query: string,
+    params: unknown[] = [],
+  ): Promise<{ columns: string[]; rows: unknown[][]; row_count: number; types?: string[] }> {
+    return this.json(
+      this.post(`/workspaces/${workspaceId}/tables/query`, { query, params }, orgId),
+      200,
+    );
+  }
+
+  async tables(
+    orgId: string,
+    workspaceId: string,
+  ): Promise<{ table_name: string; row_count: number; size_mb: number }[]> {
+    return (
+      await this.json<{ tables: { table_name: string; row_count: number; size_mb: number }[] }>(
+        this.get(`/workspaces/${workspaceId}/tables`, orgId),
+        200,
+      )
+    ).tables;
+  }
+
+  async table(
+    orgId: string,
+    workspaceId: string,
+    table: string,
+  ): Promise<{
+    table_name: string;
+    row_count: number;
+    columns: { name: string; type: string; nullable: boolean; default: string | null }[];
+  }> {
+    return this.json(this.get(`/workspaces/${workspaceId}/tables/${table}`, orgId), 200);
+  }
 }
 
 interface Fixtures {

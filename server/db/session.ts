@@ -291,11 +291,10 @@ class Describe extends Exchange<StatementShape> {
 
   protected start() {
     this.connection.on('parameterDescription', this.onParameters as (message: never) => void);
-    this.send(
-      serialize.parse({ text: this.text }),
-      serialize.describe({ type: 'S' }),
-      serialize.sync(),
-    );
+    this.send(serialize.parse({ text: this.text }), serialize.describe({ type: 'S' }));
+    // Through sync(), which remembers it was sent: an error must not add a second Sync, whose
+    // extra ReadyForQuery would land in the next statement on this connection.
+    this.sync();
   }
 
   override handleRowDescription(message: RowDescriptionMessage) {

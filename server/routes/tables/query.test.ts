@@ -247,6 +247,21 @@ describe('errors', () => {
     expect(syntax.body.error).toMatchObject({ sqlstate: '42601', position: 13 });
   });
 
+  it('survives an error while the statement is described (array params, batches)', async () => {
+    // Describing the statement first must leave the connection in step: an extra Sync after
+    // the error once made the next statement on that connection crash the server.
+    for (let round = 0; round < 3; round++) {
+      const described = await sql('SELECT nope, $1::float4[] AS v', [[0.1, 0.2]]);
+      expect(described.status).toBe(400);
+      expect(described.body.error).toMatchObject({ sqlstate: '42703', position: 8 });
+      const batched = await batch('INSERT INTO no_such_table VALUES ($1)', [[1]]);
+      expect(batched.status).toBe(400);
+      expect(batched.body.error).toMatchObject({ sqlstate: '42P01' });
+    }
+    const after = await sql('SELECT $1::int4[] AS still', [[1, 2]]);
+    expect(after.body).toMatchObject({ rows: [[[1, 2]]] });
+  });
+
   it('answers 409 for a table that already exists', async () => {
     await sql('CREATE TABLE twice (a int)');
     const res = await sql('CREATE TABLE twice (a int)');

@@ -1,9 +1,17 @@
-import { PageHeader } from '../../../components/ui/page-header';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
+import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { SqlPlayground } from './sql-playground';
 
-// Placeholder until the SQL playground lands (issue 5).
 export function SqlScreen() {
   useDocumentTitle('SQL');
-  return <PageHeader title="SQL" actions={<WorkspacePicker area="sql" />} />;
+  const { orgId, workspaceId, workspace } = useCurrentWorkspace();
+  // Keyed by workspace: tabs, runs and dialogs never carry over to another one.
+  return (
+    <SqlPlayground
+      key={`${orgId}/${workspaceId}`}
+      orgId={orgId}
+      workspaceId={workspaceId}
+      workspaceName={workspace.name}
+    />
+  );
 }
