@@ -46,14 +46,9 @@ export function FileThumbnail({
           className={clsx('size-full', fit === 'cover' ? 'object-cover' : 'object-contain')}
         />
       ) : (
-        <Icon
-          aria-hidden
-          className={clsx(
-            iconClassName,
-            'text-muted',
-            thumbnail.status === 'loading' && 'animate-pulse',
-          )}
-        />
+        // Static while loading: a hundred pulsing icons are a hundred composited animations,
+        // repainted every frame while the thumbnails arrive.
+        <Icon aria-hidden className={clsx(iconClassName, 'text-muted')} />
       )}
     </div>
   );
