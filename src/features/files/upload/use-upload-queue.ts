@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { FileInfo } from '../../../../contract/files';
 import { api } from '../../../lib/api-client';
 import { fileKeys } from '../api/keys';
@@ -52,23 +52,35 @@ export function uploadQueueFor(
       },
     });
     byWorkspace.set(key, queue);
+    warnWhileBusy(queue);
   }
   return queue;
 }
 
-/** The workspace's upload queue and its uploads; warns before the page is closed mid-upload. */
+/** Queues with uploads waiting or running, wherever in the console the person is now. */
+const busy = new Set<UploadQueue>();
+const warnBeforeLeaving = (event: BeforeUnloadEvent) => event.preventDefault();
+
+/**
+ * Closing or reloading the page ends every upload under way: the browser asks first, while any
+ * queue is busy — also when the person has moved on from Files to another screen.
+ */
+function warnWhileBusy(queue: UploadQueue) {
+  queue.subscribe(() => {
+    const wasEmpty = busy.size === 0;
+    if (summarize(queue.getSnapshot()).active > 0) busy.add(queue);
+    else busy.delete(queue);
+    if (wasEmpty && busy.size > 0) window.addEventListener('beforeunload', warnBeforeLeaving);
+    if (!wasEmpty && busy.size === 0) {
+      window.removeEventListener('beforeunload', warnBeforeLeaving);
+    }
+  });
+}
+
+/** The workspace's upload queue and its uploads. */
 export function useUploadQueue(orgId: string, workspaceId: string) {
   const queryClient = useQueryClient();
   const queue = uploadQueueFor(queryClient, orgId, workspaceId);
   const items = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
-  const active = summarize(items).active > 0;
-
-  useEffect(() => {
-    if (!active) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [active]);
-
   return { queue, items };
 }
