@@ -53,7 +53,7 @@ function PageCheckbox({
     <input
       ref={ref}
       type="checkbox"
-      aria-label="Select all files on this page"
+      aria-label="Select all on this page"
       className={clsx(checkboxClasses, className)}
       checked={all}
       onChange={onTogglePage}

@@ -218,4 +218,19 @@ describe('Files screen', () => {
       await screen.findByRole('list', { name: 'Files of Photos, page 1' }),
     ).toBeInTheDocument();
   });
+
+  it('keeps what is being typed, trailing space included, when the search runs', async () => {
+    mockGallery([file(1, { filename: 'beach cat.png' }), file(2, { filename: 'beach.png' })]);
+    const { user, router } = renderApp('/workspaces/photos/files');
+    await screen.findByRole('list', { name: 'Files of Photos, page 1' }, LOAD);
+    const search = screen.getByLabelText('Search by name');
+
+    await user.type(search, 'beach ');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=beach'));
+    await user.type(search, 'cat');
+
+    expect(search).toHaveValue('beach cat');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=beach+cat'));
+    await waitFor(() => expect(screen.queryByText('beach.png')).not.toBeInTheDocument());
+  });
 });

@@ -26,10 +26,11 @@ export function GalleryToolbar({
 }) {
   const [text, setText] = useState(q);
   const [synced, setSynced] = useState(q);
-  // The URL changed under us (Back, a link): show its search.
+  // The URL changed under us (Back, a link, Clear filters): show its search — but not when it is
+  // what is being typed, which may have a space at the end that the search leaves out.
   if (q !== synced) {
     setSynced(q);
-    setText(q);
+    if (text.trim() !== q) setText(q);
   }
 
   useEffect(() => {
