@@ -1,5 +1,5 @@
 /** What other areas use of Files: thumbnails of file ids (table cells) and the preview. */
-export { useFileThumbnail, thumbnailCache } from './thumbnails/use-file-thumbnail';
+export { useFileThumbnail, useThumbnailUrl, thumbnailCache } from './thumbnails/use-file-thumbnail';
 export type { FileThumbnail, UseFileThumbnailOptions } from './thumbnails/use-file-thumbnail';
 export { useInView } from './thumbnails/use-in-view';
 export { fileQueryOptions } from './api/file-query';
