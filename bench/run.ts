@@ -11,6 +11,9 @@ const BENCHES = [
   'sql-import.ts',
   'sql-query-overhead.ts',
   'sql-memory.ts',
+  'files-upload.ts',
+  'files-gallery.ts',
+  'table-browser.ts',
   'sql-editor.ts',
 ];
 const only = process.argv.slice(2);

@@ -60,6 +60,13 @@ export interface Workspace {
   name: string;
   org_id: string;
 }
+export interface StoredFile {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}
 
 /**
  * The real API as one user sees it, for setting up state a test is not about and for
@@ -140,19 +147,76 @@ export class Api {
     ).workspace;
   }
 
-  // SQL playground: run SQL as the setup or the check of a test.
+  // Files (issue 6): setting up and checking a workspace's files.
 
-  /** Runs one statement in a workspace and returns the answer (fails the test on an error). */
+  /** Stores a file as an upload from the console would (multipart field `file`). */
+  async uploadFile(
+    orgId: string,
+    workspaceId: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<StoredFile> {
+    const answer = await this.request.post(`/api/workspaces/${workspaceId}/files`, {
+      headers: this.headers(orgId),
+      multipart: { file },
+    });
+    expect(answer.status(), `${answer.url()}: ${await answer.text()}`).toBe(201);
+    return (await answer.json()) as StoredFile;
+  }
+
+  /** Every file of a workspace (up to 1000), newest first. */
+  async files(orgId: string, workspaceId: string): Promise<StoredFile[]> {
+    return (
+      await this.json<{ files: StoredFile[] }>(
+        this.get(`/workspaces/${workspaceId}/files?limit=1000`, orgId),
+        200,
+      )
+    ).files;
+  }
+
+  /** A file's bytes. */
+  async fileContent(orgId: string, workspaceId: string, fileId: string): Promise<Buffer> {
+    const answer = await this.get(`/workspaces/${workspaceId}/files/${fileId}/content`, orgId);
+    expect(answer.status()).toBe(200);
+    return answer.body();
+  }
+
+  // Tables (issue 4)
+
+  /** One statement through the query endpoint, as the console sends it. */
   async query(
+    orgId: string,
     workspaceId: string,
     query: string,
     params: unknown[] = [],
-    orgId?: string,
-  ): Promise<{ columns: string[]; rows: unknown[][]; row_count: number }> {
+  ): Promise<{ columns: string[]; rows: unknown[][]; row_count: number; types?: string[] }> {
     return this.json(
       this.post(`/workspaces/${workspaceId}/tables/query`, { query, params }, orgId),
       200,
     );
+  }
+
+  async tables(
+    orgId: string,
+    workspaceId: string,
+  ): Promise<{ table_name: string; row_count: number; size_mb: number }[]> {
+    return (
+      await this.json<{ tables: { table_name: string; row_count: number; size_mb: number }[] }>(
+        this.get(`/workspaces/${workspaceId}/tables`, orgId),
+        200,
+      )
+    ).tables;
+  }
+
+  async table(
+    orgId: string,
+    workspaceId: string,
+    table: string,
+  ): Promise<{
+    table_name: string;
+    row_count: number;
+    columns: { name: string; type: string; nullable: boolean; default: string | null }[];
+  }> {
+    return this.json(this.get(`/workspaces/${workspaceId}/tables/${table}`, orgId), 200);
   }
 }
 

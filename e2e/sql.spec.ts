@@ -78,6 +78,7 @@ test.describe('SQL playground', () => {
   }) => {
     const ws = await newWorkspace(adminApi);
     await adminApi.query(
+      DEFAULT_ORG.id,
       ws,
       'CREATE TABLE docs (id serial PRIMARY KEY, title text, meta jsonb, embedding float4[], score float8, ok boolean, note text)',
     );
@@ -111,6 +112,7 @@ test.describe('SQL playground', () => {
     await expect(result(page).getByRole('status')).toContainText('1 row inserted');
 
     const { rows } = await adminApi.query(
+      DEFAULT_ORG.id,
       ws,
       'SELECT title, meta, embedding, score, ok, note FROM docs',
     );
@@ -121,7 +123,11 @@ test.describe('SQL playground', () => {
 
   test('runs a batch from rows pasted from a spreadsheet', async ({ page, signIn, adminApi }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE people (id int PRIMARY KEY, name text, age int)');
+    await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'CREATE TABLE people (id int PRIMARY KEY, name text, age int)',
+    );
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'INSERT INTO people (id, name, age) VALUES ($1::int, $2, $3::int)');
@@ -141,7 +147,11 @@ test.describe('SQL playground', () => {
     await expect(result(page).getByRole('status')).toContainText(
       'Batch done: 3 rows inserted from 3 parameter rows',
     );
-    const { rows } = await adminApi.query(ws, 'SELECT id, name, age FROM people ORDER BY id');
+    const { rows } = await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'SELECT id, name, age FROM people ORDER BY id',
+    );
     // The empty age cell went as NULL.
     expect(rows).toEqual([
       [1, 'Ada', 36],
@@ -156,7 +166,11 @@ test.describe('SQL playground', () => {
     adminApi,
   }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE cities (name text PRIMARY KEY, population int)');
+    await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'CREATE TABLE cities (name text PRIMARY KEY, population int)',
+    );
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'INSERT INTO cities (population, name) VALUES ($1::int, $2)');
@@ -174,7 +188,11 @@ test.describe('SQL playground', () => {
     await expect(dialog).toBeHidden();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(result(page).getByRole('status')).toContainText('3 rows inserted');
-    const { rows } = await adminApi.query(ws, 'SELECT name, population FROM cities ORDER BY name');
+    const { rows } = await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'SELECT name, population FROM cities ORDER BY name',
+    );
     expect(rows).toEqual([
       ['Lima', 10000000],
       ['Oslo', 709000],
@@ -188,7 +206,7 @@ test.describe('SQL playground', () => {
     adminApi,
   }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE events (id int PRIMARY KEY, kind text)');
+    await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE events (id int PRIMARY KEY, kind text)');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'INSERT INTO events (id, kind) VALUES ($1::int, $2)');
@@ -230,7 +248,11 @@ test.describe('SQL playground', () => {
     await expect(alert).toContainText('Rows 1–10,000 (earlier requests) were applied and stay');
     await expect(alert).toContainText('Rows 10,001–12,000 (this request) were rolled back.');
     expect(batches).toEqual([5000, 5000, 2000]);
-    const { rows } = await adminApi.query(ws, 'SELECT count(*)::int, max(id) FROM events');
+    const { rows } = await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'SELECT count(*)::int, max(id) FROM events',
+    );
     expect(rows).toEqual([[10000, 10000]]);
   });
 
@@ -240,7 +262,7 @@ test.describe('SQL playground', () => {
     adminApi,
   }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE ticks (n int PRIMARY KEY)');
+    await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE ticks (n int PRIMARY KEY)');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'INSERT INTO ticks (n) VALUES ($1::int)');
@@ -271,7 +293,11 @@ test.describe('SQL playground', () => {
     await expect(outcome).toContainText('Cancelled after');
     await expect(outcome).toContainText('Rows 1–5,000 (earlier requests) were applied and stay');
     await expect(outcome).toContainText('Rows 10,001–12,000 were not sent.');
-    const { rows } = await adminApi.query(ws, 'SELECT count(*)::int, max(n) FROM ticks');
+    const { rows } = await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'SELECT count(*)::int, max(n) FROM ticks',
+    );
     expect(rows).toEqual([[5000, 5000]]);
   });
 
@@ -313,6 +339,7 @@ test.describe('SQL playground', () => {
     const sleeping = async () =>
       (
         await adminApi.query(
+          DEFAULT_ORG.id,
           ws,
           "SELECT count(*)::int FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(28.5)' AND state = 'active'",
         )
@@ -389,7 +416,11 @@ test.describe('SQL playground', () => {
     adminApi,
   }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE orders (order_id int, "Total Amount" numeric)');
+    await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      'CREATE TABLE orders (order_id int, "Total Amount" numeric)',
+    );
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, `SELECT o. FROM "${ws}".orders o`);
@@ -473,7 +504,7 @@ test.describe('SQL playground', () => {
     adminApi,
   }) => {
     const ws = await newWorkspace(adminApi);
-    await adminApi.query(ws, 'CREATE TABLE doomed (id int)');
+    await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE doomed (id int)');
     await signIn();
     const editor = await openSql(page, ws);
     // Words in comments and strings do not count; the statement itself does.

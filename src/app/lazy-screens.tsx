@@ -16,16 +16,6 @@ export const WorkspacesScreen = lazy(() =>
     default: module.WorkspacesScreen,
   })),
 );
-export const TablesScreen = lazy(() =>
-  import('../features/tables/components/tables-screen').then((module) => ({
-    default: module.TablesScreen,
-  })),
-);
-export const TableScreen = lazy(() =>
-  import('../features/tables/components/table-screen').then((module) => ({
-    default: module.TableScreen,
-  })),
-);
 export const SqlScreen = lazy(() =>
   import('../features/sql/components/sql-screen').then((module) => ({
     default: module.SqlScreen,

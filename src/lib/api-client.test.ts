@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me } from '../test/fixtures';
-import { api, ApiError, apiRequest } from './api-client';
+import { api, ApiError, apiRequest, requestTarget } from './api-client';
 import { getToken, setApiBaseUrl, signIn } from './session';
 
 /** The ApiError a request is expected to fail with. */
@@ -278,5 +278,19 @@ describe('uploads', () => {
 
     const error = await rejection(result);
     expect(error.code).toBe('network_error');
+  });
+
+  it('describes a request for another sender: absolute URL, token and organization headers', () => {
+    signIn('secret-token');
+    setApiBaseUrl('https://api.example.com/v1/');
+
+    expect(requestTarget('/workspaces/ws/files/f/content', { orgId: 'acme' })).toEqual({
+      url: 'https://api.example.com/v1/workspaces/ws/files/f/content',
+      headers: {
+        accept: '*/*',
+        authorization: 'Bearer secret-token',
+        'x-activeloop-org-id': 'acme',
+      },
+    });
   });
 });

@@ -161,6 +161,22 @@ async function blobRequest(path: string, options: RequestOptions = {}): Promise<
   return response.blob();
 }
 
+/**
+ * What a GET of `path` sends, for a sender other than this module: the media service worker
+ * streams file content to <video>, <audio> and downloads, which cannot add headers themselves.
+ * The token travels in a header, as always, never in a URL.
+ */
+export function requestTarget(
+  path: string,
+  options: Pick<RequestOptions, 'orgId'> = {},
+): { url: string; headers: Record<string, string> } {
+  const prepared = prepare(path, options, '*/*');
+  return {
+    url: new URL(prepared.url, window.location.href).href,
+    headers: Object.fromEntries(prepared.headers.entries()),
+  };
+}
+
 export interface UploadOptions extends Omit<RequestOptions, 'method' | 'body'> {
   /** Bytes of the request body sent so far, and the total when the browser knows it. */
   onProgress?: (loaded: number, total: number | null) => void;

@@ -12,7 +12,11 @@ const toolClasses = clsx(
   'focus-visible:outline-2 focus-visible:outline-accent',
 );
 
-/** "Show full value" and "Copy value", on the hovered or focused cell only. */
+/**
+ * "Show full value" and "Copy value", on the hovered or focused cell only. Hidden from screen
+ * readers, which would otherwise read both names with every cell: the keyboard does the same
+ * (Space, Ctrl+C), as the grid's description says.
+ */
 export function CellTools({
   onlyOnHover,
   expandable,
@@ -27,6 +31,7 @@ export function CellTools({
 }) {
   return (
     <div
+      aria-hidden
       className={clsx(
         'absolute inset-y-0 right-0 flex items-center gap-0.5 bg-gradient-to-l from-surface from-70% to-transparent pr-1 pl-4',
         onlyOnHover && 'invisible group-hover/cell:visible',

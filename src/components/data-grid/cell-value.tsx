@@ -21,7 +21,7 @@ import {
 /** Muted italic, so that SQL NULL never looks like the string "NULL". */
 export function NullValue({ className }: { className?: string }) {
   return (
-    <span className={clsx('text-muted/80 italic select-none', className)} data-null="">
+    <span className={clsx('text-muted italic select-none', className)} data-null="">
       NULL
     </span>
   );

@@ -269,7 +269,7 @@ describe('DataGrid keyboard', () => {
     const { user, grid } = renderGrid();
     const cell = within(within(grid).getAllByRole('row')[1]!).getAllByRole('gridcell')[1]!;
     await user.hover(cell);
-    await user.click(within(cell).getByRole('button', { name: 'Copy value' }));
+    await user.click(within(cell).getByRole('button', { name: 'Copy value', hidden: true }));
     expect(await navigator.clipboard.readText()).toBe('alpha');
   });
 
@@ -291,7 +291,7 @@ describe('DataGrid keyboard', () => {
     const { user, grid } = renderGrid();
     const cell = within(within(grid).getAllByRole('row')[1]!).getAllByRole('gridcell')[1]!;
     await user.hover(cell);
-    await user.click(within(cell).getByRole('button', { name: 'Show full value' }));
+    await user.click(within(cell).getByRole('button', { name: 'Show full value', hidden: true }));
     const popover = await screen.findByRole('dialog', { name: 'Value of title' });
     expect(popover).toHaveTextContent('alpha');
     await user.click(within(popover).getByRole('button', { name: 'Copy' }));

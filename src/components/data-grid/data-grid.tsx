@@ -46,7 +46,7 @@ import { copyText } from './copy';
 import { nextSort } from './grid-sort';
 import type { DataGridProps, GridCellContext, GridColumn, GridSort } from './types';
 
-const ROW_HEIGHT = 32;
+const DEFAULT_ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 48;
 const RESIZE_STEP = 16;
 const DEFAULT_ACTIONS_WIDTH = 132;
@@ -107,6 +107,7 @@ export function DataGrid({
   onRowOpen,
   rowActions,
   rowActionsWidth = DEFAULT_ACTIONS_WIDTH,
+  rowHeight = DEFAULT_ROW_HEIGHT,
   widthStorageKey,
   className,
 }: DataGridProps) {
@@ -227,8 +228,11 @@ export function DataGrid({
   const rowVirtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    estimateSize: () => rowHeight,
+    // A new key function when the row height changes makes the virtualizer re-measure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    getItemKey: useCallback((index: number) => index, [rowHeight]),
+    overscan: 6,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor: useMemo(() => rangeWith(activeRow), [activeRow]),
@@ -306,7 +310,7 @@ export function DataGrid({
     const { row, col } = { row: activeRow, col: activeCol };
     const page = Math.max(
       1,
-      Math.floor(((scrollRef.current.clientHeight || 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+      Math.floor(((scrollRef.current.clientHeight || 0) - HEADER_HEIGHT) / rowHeight) - 1,
     );
     const maxCol = (r: number) => (r === -1 ? columnCount - 1 : lastCol);
     const go = (r: number, c: number) => {
@@ -515,7 +519,7 @@ export function DataGrid({
         <div
           role="rowgroup"
           className="relative"
-          style={{ width: totalWidth, height: Math.max(rowVirtualizer.getTotalSize(), ROW_HEIGHT) }}
+          style={{ width: totalWidth, height: Math.max(rowVirtualizer.getTotalSize(), rowHeight) }}
         >
           {rowCount === 0 && (
             <div role="row" aria-rowindex={2} className="sticky left-0 flex h-8 w-fit items-center">
@@ -538,6 +542,7 @@ export function DataGrid({
                 dataIndex={row.index}
                 values={row.original}
                 top={item.start - HEADER_HEIGHT}
+                height={rowHeight}
                 columns={stableColumns}
                 virtualColumns={virtualColumns}
                 totalWidth={totalWidth}
@@ -572,6 +577,7 @@ interface GridRowProps {
   dataIndex: number;
   values: GridRowData;
   top: number;
+  height: number;
   columns: readonly GridColumn[];
   virtualColumns: VirtualItem[];
   totalWidth: number;
@@ -593,6 +599,7 @@ const GridRow = memo(function GridRow({
   dataIndex,
   values,
   top,
+  height,
   columns,
   virtualColumns,
   totalWidth,
@@ -629,7 +636,7 @@ const GridRow = memo(function GridRow({
         'group/row absolute top-0 left-0 flex',
         rowActive ? 'bg-accent/5' : 'hover:bg-raised/60',
       )}
-      style={{ width: totalWidth, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ width: totalWidth, height, transform: `translateY(${top}px)` }}
       onDoubleClick={(event) => {
         if ((event.target as Element).closest('[data-col]') && canOpen) {
           handlers.current.openRow(dataIndex);

@@ -37,6 +37,8 @@ export interface DataGridProps {
   rowActions?: (rowIndex: number) => ReactNode;
   /** Width of the trailing actions column in pixels (default 132). */
   rowActionsWidth?: number;
+  /** Height of a body row in pixels (default 32); taller rows make room for thumbnails. */
+  rowHeight?: number;
   /** Persist column widths under this key (localStorage) so resizing survives reloads. */
   widthStorageKey?: string;
   className?: string;

@@ -1,9 +1,236 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { FileUp, RotateCw, Search, Table2, Trash2 } from 'lucide-react';
+import { lazy, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { TableSummary } from '../../../../contract/tables';
+import { Button } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { IconButton } from '../../../components/ui/icon-button';
+import { Input } from '../../../components/ui/input';
+import { LazyMount } from '../../../components/ui/lazy-mount';
 import { PageHeader } from '../../../components/ui/page-header';
+import { QueryView } from '../../../components/ui/query-view';
+import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
+import { workspacePath } from '../../workspaces/paths';
+import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { tableKeys } from '../api/keys';
+import { tableListQueryOptions } from '../api/tables-query';
+import { formatRowCount, formatSize, isEstimate } from '../lib/format';
 
-// Placeholder until the table browser lands (issue 4).
+const DropTableDialog = lazy(() =>
+  import('./drop-table-dialog').then((m) => ({ default: m.DropTableDialog })),
+);
+const CreateTableDialog = lazy(() =>
+  import('./create-table-dialog').then((m) => ({ default: m.CreateTableDialog })),
+);
+
+/** The tables of the current workspace: what is there, how big, and a way into each. */
 export function TablesScreen() {
   useDocumentTitle('Tables');
-  return <PageHeader title="Tables" actions={<WorkspacePicker area="tables" />} />;
+  const { orgId, workspaceId, workspace } = useCurrentWorkspace();
+  const queryClient = useQueryClient();
+  const tables = useQuery(tableListQueryOptions(orgId, workspaceId));
+  const [search, setSearch] = useSearchParams();
+  const filter = search.get('q') ?? '';
+  const [dropping, setDropping] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const setFilter = (value: string) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set('q', value);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Tables"
+        description={
+          <>
+            Tables of the workspace <span className="font-medium text-fg">{workspace.name}</span>.
+            Open one to see its columns and browse its rows.
+          </>
+        }
+        actions={
+          <>
+            <div className="w-60">
+              <WorkspacePicker area="tables" />
+            </div>
+            <Button
+              onClick={() =>
+                void queryClient.invalidateQueries({
+                  queryKey: tableKeys.workspace(orgId, workspaceId),
+                })
+              }
+              pending={tables.isFetching && !tables.isPending}
+            >
+              {!(tables.isFetching && !tables.isPending) && (
+                <RotateCw aria-hidden className="size-4" />
+              )}
+              Refresh
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <FileUp aria-hidden className="size-4" />
+              Create table from file
+            </Button>
+          </>
+        }
+      />
+
+      <QueryView query={tables} pending="Loading tables" failed="Could not load the tables">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState
+              icon={Table2}
+              title="No tables yet"
+              action={
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  <FileUp aria-hidden className="size-4" />
+                  Create table from file
+                </Button>
+              }
+            >
+              Load a CSV or JSON file to make a table, or create one with{' '}
+              <Link className="text-accent underline" to={workspacePath(workspaceId, 'sql')}>
+                SQL
+              </Link>
+              .
+            </EmptyState>
+          ) : (
+            <TableList
+              workspaceId={workspaceId}
+              tables={list}
+              filter={filter}
+              onFilterChange={setFilter}
+              onDrop={setDropping}
+            />
+          )
+        }
+      </QueryView>
+
+      <LazyMount when={dropping !== null}>
+        <DropTableDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          table={dropping}
+          onClose={() => setDropping(null)}
+        />
+      </LazyMount>
+      <LazyMount when={creating}>
+        <CreateTableDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          open={creating}
+          onOpenChange={setCreating}
+        />
+      </LazyMount>
+    </>
+  );
+}
+
+function TableList({
+  workspaceId,
+  tables,
+  filter,
+  onFilterChange,
+  onDrop,
+}: {
+  workspaceId: string;
+  tables: TableSummary[];
+  filter: string;
+  onFilterChange: (value: string) => void;
+  onDrop: (table: string) => void;
+}) {
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? tables.filter((t) => t.table_name.toLowerCase().includes(needle)) : tables;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="relative w-full max-w-sm">
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
+          />
+          <Input
+            type="search"
+            aria-label="Filter tables by name"
+            placeholder="Filter by name"
+            className="pl-9"
+            value={filter}
+            onChange={(event) => onFilterChange(event.target.value)}
+          />
+        </div>
+        <p className="text-sm text-muted" aria-live="polite">
+          {needle
+            ? `${shown.length} of ${tables.length} tables`
+            : `${tables.length} ${tables.length === 1 ? 'table' : 'tables'}`}
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-8 text-center text-sm text-muted">
+          No table name contains “{filter.trim()}”.
+        </p>
+      ) : (
+        <Table caption="Tables">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th className="text-right">Rows</Th>
+              <Th className="text-right">Size</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((table) => (
+              <Tr key={table.table_name}>
+                <Td>
+                  <Link
+                    to={workspacePath(workspaceId, 'tables', table.table_name)}
+                    className="font-mono font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+                  >
+                    {table.table_name}
+                  </Link>
+                </Td>
+                <Td className="text-right font-mono tabular-nums">
+                  {isEstimate(table) ? (
+                    <abbr
+                      title="An estimate from PostgreSQL's statistics: counting a big table exactly would read all of it"
+                      className="no-underline"
+                    >
+                      {formatRowCount(table)}
+                    </abbr>
+                  ) : (
+                    formatRowCount(table)
+                  )}
+                </Td>
+                <Td className="text-right font-mono text-muted tabular-nums">
+                  {formatSize(table.size_mb)}
+                </Td>
+                <Td>
+                  <div className="flex justify-end">
+                    <IconButton
+                      label={`Drop ${table.table_name}`}
+                      title="Drop table"
+                      icon={Trash2}
+                      danger
+                      onClick={() => onDrop(table.table_name)}
+                    />
+                  </div>
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,23 @@
+/**
+ * Files belong to a workspace of the organization sent in the org header, so every key names
+ * both; invalidating `workspace(…)` refreshes every list page and detail of that workspace.
+ */
+export interface FileListParams {
+  limit: number;
+  offset: number;
+  /** A content-type prefix (`image/`), as the API filters. */
+  contentType?: string | undefined;
+  /** Case-insensitive name search. */
+  q?: string | undefined;
+}
+
+export const fileKeys = {
+  all: ['files'] as const,
+  workspace: (orgId: string, workspaceId: string) => [...fileKeys.all, orgId, workspaceId] as const,
+  lists: (orgId: string, workspaceId: string) =>
+    [...fileKeys.workspace(orgId, workspaceId), 'list'] as const,
+  list: (orgId: string, workspaceId: string, params: FileListParams) =>
+    [...fileKeys.lists(orgId, workspaceId), params] as const,
+  detail: (orgId: string, workspaceId: string, fileId: string) =>
+    [...fileKeys.workspace(orgId, workspaceId), 'detail', fileId] as const,
+};
