@@ -352,7 +352,7 @@ async function openSqlScreen(page: Page, api: Api, signIn: () => Promise<void>) 
 /** The SQL screen in the states worth checking: parameters, a result grid, the batch grid, a dialog. */
 async function checkSqlScreen(page: Page) {
   const editor = page.getByRole('textbox', { name: 'SQL editor' });
-  await expect(editor).toBeVisible();
+  await expect(editor).toBeVisible({ timeout: 20_000 });
   await editor.focus();
   await page.keyboard.insertText('SELECT g AS n, $1::text AS label FROM generate_series(1, 20) g');
   await page.getByLabel('Value of $1').fill('x');

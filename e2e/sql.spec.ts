@@ -17,7 +17,8 @@ async function openSql(page: Page, workspaceId: string) {
   await page.goto(`/workspaces/${workspaceId}/sql`);
   await expect(page.getByRole('heading', { name: 'SQL', level: 1 })).toBeVisible();
   const editor = page.getByRole('textbox', { name: 'SQL editor' });
-  await expect(editor).toBeVisible();
+  // Monaco is a few MB of script to compile: on a busy machine that takes a while.
+  await expect(editor).toBeVisible({ timeout: 20_000 });
   return editor;
 }
 

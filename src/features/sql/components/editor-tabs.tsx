@@ -48,7 +48,7 @@ export function EditorTabs({
   }
 
   return (
-    <div className="flex min-w-0 items-end gap-1 border-b border-border">
+    <div className="flex min-w-0 items-end gap-1">
       <div
         ref={listRef}
         role="tablist"

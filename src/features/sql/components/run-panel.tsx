@@ -294,7 +294,12 @@ function Result({
         </p>
       )}
       {hasColumns && (
-        <div className="h-[min(32rem,70vh)]">
+        // As tall as the rows need (the grid's 48 px header and 32 px rows), up to 32rem.
+        <div
+          style={{
+            height: `min(32rem, 70vh, ${50 + 32 * Math.max(result.rows.length, 1) + 16}px)`,
+          }}
+        >
           <DataGrid label="Query result" columns={columns} rows={result.rows} />
         </div>
       )}

@@ -18,9 +18,7 @@ import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LazyMount } from '../../../components/ui/lazy-mount';
-import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { sqlSchemaKeys } from '../api/keys';
 import { sqlTableQueryOptions, sqlTablesQueryOptions } from '../api/schema-query';
 import type { SchemaSource } from '../editor/completion-provider';
@@ -52,10 +50,9 @@ import { EditorTabs } from './editor-tabs';
 import { ParamInputs, type ParamChange } from './param-inputs';
 import { RunPanel } from './run-panel';
 
-// Monaco is most of the wait for this screen: start fetching it as soon as the screen's own
-// code runs, not one render later.
-const editorModule = import('../editor/sql-editor');
-const SqlEditor = lazy(() => editorModule.then((module) => ({ default: module.SqlEditor })));
+const SqlEditor = lazy(() =>
+  import('../editor/sql-editor').then((module) => ({ default: module.SqlEditor })),
+);
 const HistoryDialog = lazy(() =>
   import('./history-dialog').then((module) => ({ default: module.HistoryDialog })),
 );
@@ -80,15 +77,7 @@ const plural = (count: number, one: string, many = `${one}s`) =>
  * `params` (or a grid of rows sent as `params_batch`), runs that can be cancelled, results with
  * exports, errors marked in the editor, and the history and snippets to come back to.
  */
-export function SqlPlayground({
-  orgId,
-  workspaceId,
-  workspaceName,
-}: {
-  orgId: string;
-  workspaceId: string;
-  workspaceName: string;
-}) {
+export function SqlPlayground({ orgId, workspaceId }: { orgId: string; workspaceId: string }) {
   const store = workspaceStore(orgId, workspaceId);
   const session = usePersisted(store.session);
   const history = usePersisted(store.history);
@@ -392,44 +381,30 @@ export function SqlPlayground({
 
   return (
     <>
-      <PageHeader
-        title="SQL"
-        description={
-          <>
-            Statements run in <span className="font-medium text-fg">{workspaceName}</span>; its
-            tables are <code className="font-mono text-xs">&quot;{workspaceId}&quot;.table</code> or
-            just <code className="font-mono text-xs">table</code>.
-          </>
-        }
-        actions={
-          <>
-            <Button size="sm" onClick={() => setSnippetsOpen(true)}>
-              <BookMarked aria-hidden className="size-4" />
-              Snippets
-            </Button>
-            <Button size="sm" onClick={() => setHistoryOpen(true)}>
-              <History aria-hidden className="size-4" />
-              History
-            </Button>
-            <div className="w-56">
-              <WorkspacePicker area="sql" />
-            </div>
-          </>
-        }
-      />
-
-      <EditorTabs
-        tabs={session.tabs}
-        activeTabId={tab.id}
-        running={runningTabs}
-        panelId={panelId}
-        onSelect={(id) => {
-          setProblem(null);
-          store.selectTab(id);
-        }}
-        onClose={closeTab}
-        onNew={() => store.openTab()}
-      />
+      <div className="flex items-end gap-2 border-b border-border">
+        <EditorTabs
+          tabs={session.tabs}
+          activeTabId={tab.id}
+          running={runningTabs}
+          panelId={panelId}
+          onSelect={(id) => {
+            setProblem(null);
+            store.selectTab(id);
+          }}
+          onClose={closeTab}
+          onNew={() => store.openTab()}
+        />
+        <div className="mb-1 ml-auto flex shrink-0 gap-1">
+          <Button size="sm" variant="ghost" onClick={() => setSnippetsOpen(true)}>
+            <BookMarked aria-hidden className="size-4" />
+            Snippets
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setHistoryOpen(true)}>
+            <History aria-hidden className="size-4" />
+            History
+          </Button>
+        </div>
+      </div>
 
       <div
         id={panelId}

@@ -1,17 +1,40 @@
+import { lazy, Suspense } from 'react';
+import { PageHeader } from '../../../components/ui/page-header';
+import { ListSkeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
-import { SqlPlayground } from './sql-playground';
+
+// The playground (grid, batch tools, and Monaco after it) loads behind the header, which shows
+// at once.
+const SqlPlayground = lazy(() =>
+  import('./sql-playground').then((module) => ({ default: module.SqlPlayground })),
+);
 
 export function SqlScreen() {
   useDocumentTitle('SQL');
   const { orgId, workspaceId, workspace } = useCurrentWorkspace();
-  // Keyed by workspace: tabs, runs and dialogs never carry over to another one.
   return (
-    <SqlPlayground
-      key={`${orgId}/${workspaceId}`}
-      orgId={orgId}
-      workspaceId={workspaceId}
-      workspaceName={workspace.name}
-    />
+    <>
+      <PageHeader
+        title="SQL"
+        description={
+          <>
+            Statements run in <span className="font-medium text-fg">{workspace.name}</span>; its
+            tables are <code className="font-mono text-xs">&quot;{workspaceId}&quot;.table</code> or
+            just <code className="font-mono text-xs">table</code>.
+          </>
+        }
+        actions={
+          <div className="w-56">
+            <WorkspacePicker area="sql" />
+          </div>
+        }
+      />
+      <Suspense fallback={<ListSkeleton label="Loading the SQL editor" />}>
+        {/* Keyed by workspace: tabs, runs and dialogs never carry over to another one. */}
+        <SqlPlayground key={`${orgId}/${workspaceId}`} orgId={orgId} workspaceId={workspaceId} />
+      </Suspense>
+    </>
   );
 }
