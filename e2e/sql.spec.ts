@@ -553,4 +553,33 @@ test.describe('SQL playground', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(result(page).getByRole('status')).toContainText('3 rows');
   });
+
+  test('opens a link from the table browser (?query=…&params=…) in a new tab and runs it', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const ws = await newWorkspace(adminApi);
+    await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE docs (title text, embedding float4[])');
+    await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      "INSERT INTO docs VALUES ('a', '{1,0}'), ('b', '{0,1}')",
+    );
+    await signIn();
+    await openSql(page, ws);
+    const sql =
+      'SELECT title, embedding <#> $1::float4[] AS score FROM docs ORDER BY score DESC LIMIT $2';
+    const search = new URLSearchParams({ query: sql, params: JSON.stringify([[1, 0], 1]) });
+    await page.goto(`/workspaces/${ws}/sql?${search.toString()}`);
+    await expect(page.getByRole('tab', { name: 'Query 2', selected: true })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/workspaces/${ws}/sql$`));
+    await expect(page.getByLabel('Value of $1')).toHaveValue('[1,0]');
+    await expect(page.getByRole('combobox', { name: 'Type of $1' })).toHaveText('Array / vector');
+    await expect(page.getByLabel('Value of $2')).toHaveValue('1');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const grid = page.getByRole('grid', { name: 'Query result' });
+    await expect(result(page).getByRole('status')).toContainText('1 row');
+    await expect(grid.getByRole('gridcell', { name: 'a', exact: true })).toBeVisible();
+  });
 });
