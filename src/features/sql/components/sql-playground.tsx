@@ -19,8 +19,9 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { sqlSchemaKeys } from '../api/keys';
-import { sqlTableQueryOptions, sqlTablesQueryOptions } from '../api/schema-query';
+import { tableKeys } from '../../tables/api/keys';
+import { tableDetailsQueryOptions } from '../../tables/api/table-query';
+import { tableListQueryOptions } from '../../tables/api/tables-query';
 import type { SchemaSource } from '../editor/completion-provider';
 import type { ErrorMarker, SqlEditorHandle } from '../editor/sql-editor';
 import { usePrefersDark } from '../editor/use-prefers-dark';
@@ -123,18 +124,18 @@ export function SqlPlayground({ orgId, workspaceId }: { orgId: string; workspace
 
   // Table names for completion, loaded before the first suggestion is wanted.
   useEffect(() => {
-    void queryClient.prefetchQuery(sqlTablesQueryOptions(orgId, workspaceId));
+    void queryClient.prefetchQuery(tableListQueryOptions(orgId, workspaceId));
   }, [queryClient, orgId, workspaceId]);
 
   const schema = useMemo<SchemaSource>(
     () => ({
       workspaceId,
       tables: async () =>
-        (await queryClient.fetchQuery(sqlTablesQueryOptions(orgId, workspaceId))).map(
+        (await queryClient.fetchQuery(tableListQueryOptions(orgId, workspaceId))).map(
           (table) => table.table_name,
         ),
       columns: async (table) =>
-        (await queryClient.fetchQuery(sqlTableQueryOptions(orgId, workspaceId, table))).columns,
+        (await queryClient.fetchQuery(tableDetailsQueryOptions(orgId, workspaceId, table))).columns,
     }),
     [queryClient, orgId, workspaceId],
   );
@@ -268,11 +269,9 @@ export function SqlPlayground({ orgId, workspaceId }: { orgId: string; workspace
           targetFields.map((field) => field.number),
         ).map((snapshot, k) => ({ ...snapshot, type: types[k]! })),
         onHistory: (entry) => store.addHistory(entry),
-        // New or dropped tables show up in completion at once.
+        // New or dropped tables show up in completion, and changed rows in the table browser.
         onSuccess: () =>
-          void queryClient.invalidateQueries({
-            queryKey: sqlSchemaKeys.workspace(orgId, workspaceId),
-          }),
+          void queryClient.invalidateQueries({ queryKey: tableKeys.workspace(orgId, workspaceId) }),
       });
     const reason = destructiveReason(picked.text);
     if (reason !== null) setConfirm({ reason, run: go });

@@ -1,4 +1,5 @@
-import { runBatch, runQuery, sqlErrorInfo } from '../api/sql-requests';
+import { runBatch, runQuery } from '../../tables/api/run-query';
+import { sqlErrorInfo } from '../api/sql-error-info';
 import { BatchStopped, runBatchInChunks } from '../lib/batch-runner';
 import type { ChunkLimits } from '../lib/batch';
 import { newId, type HistoryEntry, type ParamSnapshot } from '../lib/session';
@@ -80,7 +81,7 @@ export function startRun({
   setRunState(key, { status: 'running', kind: mode.kind, startedAt: Date.now(), cancel });
 
   if (mode.kind === 'query') {
-    void runQuery(orgId, workspaceId, { query: sent.text, params: mode.params }, controller.signal)
+    void runQuery(orgId, workspaceId, sent.text, mode.params, controller.signal)
       .then((result) => {
         if (!stillMine()) return;
         const elapsedMs = elapsed();
@@ -110,8 +111,7 @@ export function startRun({
     rows: mode.rows,
     signal: controller.signal,
     ...(mode.limits ? { limits: mode.limits } : {}),
-    send: (rows, signal) =>
-      runBatch(orgId, workspaceId, { query: sent.text, params_batch: rows }, signal),
+    send: (rows, signal) => runBatch(orgId, workspaceId, sent.text, rows, signal),
     failedIndex: (error) => sqlErrorInfo(error).batchIndex ?? null,
     onProgress: (progress) => {
       if (stillMine()) {

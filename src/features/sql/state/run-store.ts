@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryResult } from '../../../../contract/tables';
-import type { SqlErrorInfo } from '../api/sql-requests';
+import type { SqlErrorInfo } from '../api/sql-error-info';
 import type { BatchProgress, BatchSummary } from '../lib/batch-runner';
 
 /**

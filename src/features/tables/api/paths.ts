@@ -7,3 +7,5 @@ export const tablePath = (workspaceId: string, table: string) =>
   `${tablesPath(workspaceId)}/${segment(table)}`;
 
 export const queryPath = (workspaceId: string) => `${tablesPath(workspaceId)}/query`;
+
+export const batchPath = (workspaceId: string) => `${queryPath(workspaceId)}/batch`;

@@ -1,31 +1,4 @@
-import type { BatchResult, QueryResult } from '../../../../contract/tables';
-import { api, isApiError, segment } from '../../../lib/api-client';
-
-/** The query and batch endpoints, exactly as documented (so a hosted Deeplake works too). */
-
-export function runQuery(
-  orgId: string,
-  workspaceId: string,
-  body: { query: string; params: unknown[] },
-  signal: AbortSignal,
-): Promise<QueryResult> {
-  return api.post<QueryResult>(`/workspaces/${segment(workspaceId)}/tables/query`, body, {
-    orgId,
-    signal,
-  });
-}
-
-export function runBatch(
-  orgId: string,
-  workspaceId: string,
-  body: { query: string; params_batch: unknown[][] },
-  signal: AbortSignal,
-): Promise<BatchResult> {
-  return api.post<BatchResult>(`/workspaces/${segment(workspaceId)}/tables/query/batch`, body, {
-    orgId,
-    signal,
-  });
-}
+import { isApiError } from '../../../lib/api-client';
 
 /** What a failed SQL request says beyond its message, read from the error envelope. */
 export interface SqlErrorInfo {
