@@ -38,12 +38,12 @@ export function CellValue({ value, type }: { value: unknown; type?: string }) {
       return <NullValue />;
     case 'boolean':
       return value === true ? (
-        <span className="inline-flex items-center text-success">
+        <span className="inline-flex items-center align-middle text-success">
           <Check aria-hidden className="size-4" />
           <span className="sr-only">true</span>
         </span>
       ) : (
-        <span className="inline-flex items-center text-muted">
+        <span className="inline-flex items-center align-middle text-muted">
           <Minus aria-hidden className="size-4" />
           <span className="sr-only">false</span>
         </span>

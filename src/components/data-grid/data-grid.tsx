@@ -224,21 +224,16 @@ export function DataGrid({
 
   // Not compiled by React Compiler (the console does not use it); the virtualizers' getters
   // are called during render on purpose.
+  //
+  // Both virtualizers listen to the one scroll element. The column one is made first, so its
+  // listener reads scrollLeft before anything changed in this frame, and it does not commit
+  // synchronously: the row one does, and that render reads both ranges. Otherwise the second
+  // listener would read an offset right after the first one's commit, forcing a layout of the
+  // whole grid on every scroll event (bench/table-browser).
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rowVirtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    // A new key function when the row height changes makes the virtualizer re-measure.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    getItemKey: useCallback((index: number) => index, [rowHeight]),
-    overscan: 6,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    rangeExtractor: useMemo(() => rangeWith(activeRow), [activeRow]),
-  });
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
+    useFlushSync: false,
     count: columnCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => sizes[index] ?? MIN_COLUMN_WIDTH,
@@ -254,6 +249,18 @@ export function DataGrid({
       () => rangeWith(activeCol < columnCount ? activeCol : null),
       [activeCol, columnCount],
     ),
+  });
+  const rowVirtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    // A new key function when the row height changes makes the virtualizer re-measure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    getItemKey: useCallback((index: number) => index, [rowHeight]),
+    overscan: 6,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor: useMemo(() => rangeWith(activeRow), [activeRow]),
   });
   const virtualRows = rowVirtualizer.getVirtualItems();
   const virtualColumns = columnVirtualizer.getVirtualItems();
@@ -636,7 +643,13 @@ const GridRow = memo(function GridRow({
         'group/row absolute top-0 left-0 flex',
         rowActive ? 'bg-accent/5' : 'hover:bg-raised/60',
       )}
-      style={{ width: totalWidth, height, transform: `translateY(${top}px)` }}
+      style={{
+        width: totalWidth,
+        height,
+        // Cells centre their text with it (less their bottom border).
+        lineHeight: `${height - 1}px`,
+        transform: `translateY(${top}px)`,
+      }}
       onDoubleClick={(event) => {
         if ((event.target as Element).closest('[data-col]') && canOpen) {
           handlers.current.openRow(dataIndex);
@@ -686,15 +699,16 @@ const GridRow = memo(function GridRow({
             tabIndex={isActive ? 0 : -1}
             data-row={displayIndex}
             data-col={col}
+            // A plain block with the row's line height: no wrapper and no flex layout per cell,
+            // which is most of the work of a frame while scrolling.
             className={clsx(
-              'group/cell absolute top-0 flex h-full items-center border-r border-b border-border/70 px-2',
+              'group/cell absolute top-0 h-full truncate border-r border-b border-border/70 px-2',
               'focus:outline-2 focus:-outline-offset-2 focus:outline-accent',
+              right && 'text-right',
             )}
             style={{ left: item.start, width: item.size }}
           >
-            <div className={clsx('min-w-0 flex-1 truncate', right && 'text-right')}>
-              {custom === undefined ? <CellValue value={value} type={column.type} /> : custom}
-            </div>
+            {custom === undefined ? <CellValue value={value} type={column.type} /> : custom}
             {showTools && (
               <CellTools
                 onlyOnHover={!isActive}
