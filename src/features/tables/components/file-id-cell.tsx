@@ -38,7 +38,7 @@ export function FileIdCell({
   const name = thumbnail.file?.filename ?? fileId;
 
   return (
-    <span ref={ref} className="flex min-w-0 items-center gap-2">
+    <span ref={ref} className="flex h-full min-w-0 items-center gap-2">
       {!notAFile && (
         <button
           type="button"
