@@ -195,20 +195,27 @@ try {
     const steps = 240;
     const down = grid.scrollHeight - grid.clientHeight;
     const across = grid.scrollWidth - grid.clientWidth;
-    for (let i = 1; i <= steps; i++) {
-      // Down the whole page at a brisk wheel speed, drifting across the columns as it goes.
-      grid.scrollTop = (down * i) / steps;
-      grid.scrollLeft = (across * i) / steps;
-      const now = await frame();
-      deltas.push(now - last);
-      last = now;
+    // Three passes down the whole page at a brisk wheel speed, drifting across the columns as
+    // it goes: one pass alone says more about what else the machine was doing.
+    for (let pass = 0; pass < 3; pass++) {
+      grid.scrollTop = 0;
+      grid.scrollLeft = 0;
+      last = await frame();
+      for (let i = 1; i <= steps; i++) {
+        grid.scrollTop = (down * i) / steps;
+        grid.scrollLeft = (across * i) / steps;
+        const now = await frame();
+        deltas.push(now - last);
+        last = now;
+      }
     }
     return { deltas, pixelsPerFrame: down / steps };
   })()`);
   const p95 = percentile(frames.deltas, 95);
   const worst = Math.max(...frames.deltas);
+  const slow = frames.deltas.filter((delta) => delta > TARGET.frame).length;
   console.log(
-    `scrolling 1,000 rows × 30 columns (${frames.pixelsPerFrame.toFixed(0)} px per frame): median ${ms(median(frames.deltas))}, p95 ${ms(p95)}, longest ${ms(worst)}`,
+    `scrolling 1,000 rows × 30 columns (${frames.pixelsPerFrame.toFixed(0)} px per frame): median ${ms(median(frames.deltas))}, p95 ${ms(p95)}, longest ${ms(worst)}, ${slow} of ${frames.deltas.length} frames over ${TARGET.frame} ms`,
   );
 
   await context.close();
