@@ -17,16 +17,6 @@ async function open(page: Page, signIn: () => Promise<void>, path: string) {
   await page.goto(path);
 }
 
-/** Stores a file in the workspace (endpoint 25), as the Files screen would. */
-async function uploadFile(api: Api, workspaceId: string, name: string, buffer: Buffer) {
-  const answer = await api.request.post(`/api/workspaces/${workspaceId}/files`, {
-    headers: api.headers(ORG),
-    multipart: { file: { name, mimeType: 'image/png', buffer } },
-  });
-  expect(answer.status(), await answer.text()).toBe(201);
-  return (await answer.json()) as { id: string };
-}
-
 const grid = (page: Page, table: string) => page.getByRole('grid', { name: `Rows of ${table}` });
 
 /** The rendered cells of one column (1-based, row numbers are column 1), top to bottom. */
@@ -382,7 +372,7 @@ test.describe('Table browser', () => {
       })
         .png()
         .toBuffer();
-      files.push(await uploadFile(adminApi, ws, name, buffer));
+      files.push(await adminApi.uploadFile(ORG, ws, { name, mimeType: 'image/png', buffer }));
     }
     await adminApi.query(
       ORG,
