@@ -21,11 +21,6 @@ export const SqlScreen = lazy(() =>
     default: module.SqlScreen,
   })),
 );
-export const FilesScreen = lazy(() =>
-  import('../features/files/components/files-screen').then((module) => ({
-    default: module.FilesScreen,
-  })),
-);
 export const SignInScreen = lazy(() =>
   import('../features/auth/components/sign-in-screen').then((module) => ({
     default: module.SignInScreen,

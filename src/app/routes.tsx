@@ -3,13 +3,7 @@ import {
   WorkspaceAreaEntry,
   WorkspaceAreaLayout,
 } from '../features/workspaces/components/workspace-area';
-import {
-  FilesScreen,
-  MembersScreen,
-  OrganizationsScreen,
-  SqlScreen,
-  WorkspacesScreen,
-} from './lazy-screens';
+import { MembersScreen, OrganizationsScreen, SqlScreen, WorkspacesScreen } from './lazy-screens';
 import { ListSkeleton } from '../components/ui/skeleton';
 import { NotFoundScreen } from './not-found-screen';
 import { RootLayout } from './root-layout';
@@ -61,7 +55,12 @@ export const routes: RouteObject[] = [
             }),
           },
           { path: 'sql', element: <SqlScreen /> },
-          { path: 'files', element: <FilesScreen /> },
+          {
+            path: 'files',
+            lazy: async () => ({
+              Component: (await import('../features/files/components/files-screen')).FilesScreen,
+            }),
+          },
         ],
       },
       { path: '*', element: <NotFoundScreen /> },

@@ -132,7 +132,7 @@ describe('Files screen', () => {
 
     await user.type(screen.getByLabelText('Search by name'), 'BEA');
 
-    await waitFor(() => expect(screen.queryByText('forest.png')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('forest.png')).not.toBeInTheDocument(), LOAD);
     expect(screen.getByText('beach.png')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?q=BEA&view=list');
     expect(listRequests().at(-1)?.path).toBe('/workspaces/photos/files?limit=100&offset=0&q=BEA');
@@ -226,11 +226,11 @@ describe('Files screen', () => {
     const search = screen.getByLabelText('Search by name');
 
     await user.type(search, 'beach ');
-    await waitFor(() => expect(router.state.location.search).toBe('?q=beach'));
+    await waitFor(() => expect(router.state.location.search).toBe('?q=beach'), LOAD);
     await user.type(search, 'cat');
 
     expect(search).toHaveValue('beach cat');
-    await waitFor(() => expect(router.state.location.search).toBe('?q=beach+cat'));
-    await waitFor(() => expect(screen.queryByText('beach.png')).not.toBeInTheDocument());
+    await waitFor(() => expect(router.state.location.search).toBe('?q=beach+cat'), LOAD);
+    await waitFor(() => expect(screen.queryByText('beach.png')).not.toBeInTheDocument(), LOAD);
   });
 });
