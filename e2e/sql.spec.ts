@@ -231,9 +231,14 @@ test.describe('SQL playground', () => {
         batches.push((request.postDataJSON() as { params_batch: unknown[] }).params_batch.length);
       }
     });
-    // Hold each request a moment (the real server answers it) so the progress can be seen.
+    // The second request waits (the real server then answers it) until the test has seen the
+    // progress after the first: a fixed delay could pass between two of the test's looks.
+    let releaseSecond!: () => void;
+    const secondReleased = new Promise<void>((resolve) => (releaseSecond = resolve));
+    let sent = 0;
     await page.route('**/tables/query/batch', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      sent += 1;
+      if (sent === 2) await secondReleased;
       await route.continue();
     });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -243,6 +248,7 @@ test.describe('SQL playground', () => {
     await expect(
       page.getByRole('status').filter({ hasText: 'Sent 5,000 of 12,000 rows' }),
     ).toBeVisible();
+    releaseSecond();
     const alert = page.getByRole('alert').filter({ hasText: 'failed' });
     await expect(alert).toContainText('Row 12,000 failed: duplicate key value');
     await expect(alert).toContainText('Rows 1–10,000 (earlier requests) were applied and stay');
@@ -277,11 +283,13 @@ test.describe('SQL playground', () => {
       .getByRole('dialog', { name: 'Import parameter rows' })
       .getByRole('button', { name: 'Import 12,000 rows' })
       .click();
-    // The second request waits before it goes out, so the cancel lands while it is pending.
+    // The second request waits until the cancel, so the cancel lands while it is pending.
+    let releaseSecond!: () => void;
+    const secondReleased = new Promise<void>((resolve) => (releaseSecond = resolve));
     let requests = 0;
     await page.route('**/tables/query/batch', async (route) => {
       requests++;
-      if (requests === 2) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      if (requests === 2) await secondReleased;
       await route.continue().catch(() => {});
     });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -289,6 +297,7 @@ test.describe('SQL playground', () => {
       page.getByRole('status').filter({ hasText: 'Sent 5,000 of 12,000 rows (request 2 of 3)' }),
     ).toBeVisible();
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    releaseSecond();
     const outcome = page.getByRole('region', { name: 'Result' });
     await expect(outcome).toContainText('Cancelled after');
     await expect(outcome).toContainText('Rows 1–5,000 (earlier requests) were applied and stay');
