@@ -204,6 +204,9 @@ test.describe('Accessibility', () => {
     signIn,
     adminApi,
   }) => {
+    // Many axe passes over a screen with uploads and previews: more than the default 30 s when
+    // the machine is busy.
+    test.slow();
     await checkFilesScreen(page, adminApi, () => signIn());
   });
 
@@ -212,6 +215,7 @@ test.describe('Accessibility', () => {
     signIn,
     adminApi,
   }) => {
+    test.slow();
     await openSqlScreen(page, adminApi, () => signIn());
     await checkSqlScreen(page);
   });
@@ -256,10 +260,14 @@ test.describe('Accessibility in dark mode', () => {
     signIn,
     adminApi,
   }) => {
+    // Many axe passes over a screen with uploads and previews: more than the default 30 s when
+    // the machine is busy.
+    test.slow();
     await checkFilesScreen(page, adminApi, () => signIn());
   });
 
   test('the SQL screen', async ({ page, signIn, adminApi }) => {
+    test.slow();
     await openSqlScreen(page, adminApi, () => signIn());
     await checkSqlScreen(page);
   });
