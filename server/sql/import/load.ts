@@ -9,7 +9,7 @@ import { columnNames } from './columns';
 import { encodeCopyTextRow } from './copy-text';
 import { CsvScanner, fieldCountError, sniffDelimiter, type Delimiter } from './csv';
 import { ImportFormatError } from './errors';
-import { ColumnInference, JsonColumns, type PgType } from './infer';
+import { ColumnInference, JsonColumns, type PgType } from '../../../contract/column-inference';
 import { JsonScanner } from './json';
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CsvScanner, type Delimiter } from './csv';
 import { encodeCopyTextRow } from './copy-text';
 import { ImportFormatError } from './errors';
-import { ColumnInference, JsonColumns, type PgType } from './infer';
+import { ColumnInference, JsonColumns, type PgType } from '../../../contract/column-inference';
 import { JsonScanner } from './json';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnInference } from './infer-types';
+import { ColumnInference } from '../../../../contract/column-inference';
 import {
   columnNames,
   formatOf,

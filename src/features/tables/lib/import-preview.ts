@@ -1,4 +1,4 @@
-import { ColumnInference, type InferredType } from './infer-types';
+import { ColumnInference, type PgType } from '../../../../contract/column-inference';
 
 /**
  * What a file will become, read from its first 64 KiB in the browser before anything is sent:
@@ -16,7 +16,7 @@ export interface ImportPreview {
   format: 'csv' | 'json';
   delimiter: Delimiter | null;
   columns: string[];
-  types: InferredType[];
+  types: PgType[];
   /** The first rows, values as they will be stored (numbers, booleans, JSON parsed). */
   rows: unknown[][];
   /** Rows read to infer the types. */
@@ -173,7 +173,7 @@ export function columnNames(raw: readonly string[]): string[] {
 }
 
 /** A CSV field as the grid should show it once stored as `type`. */
-function storedValue(field: string | null, type: InferredType): unknown {
+function storedValue(field: string | null, type: PgType): unknown {
   if (field === null) return null;
   switch (type) {
     case 'int4':

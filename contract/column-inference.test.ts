@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnInference, JsonColumns, type PgType } from './infer';
+import { ColumnInference, JsonColumns, type PgType } from './column-inference';
 
 /** The type of a CSV column holding `cells` (null and '' are NULL). */
 function csvType(...cells: (string | null)[]): PgType {

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, jsonDepthExceeds, stringEnd, unstorableReason } from './json';
+import { MAX_JSON_DEPTH, jsonDepthExceeds, stringEnd, unstorableReason } from './json-text';
 
 /**
  * Column types for a new table, inferred from every value of the file. The rule is that the
