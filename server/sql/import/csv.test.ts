@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvScanner, fieldCountError, sniffDelimiter, type Delimiter } from './csv';
+import { sniffDelimiter, type Delimiter } from '../../../contract/csv-delimiter';
+import { CsvScanner, fieldCountError } from './csv';
 import { ImportFormatError } from './errors';
 
 interface Scan {

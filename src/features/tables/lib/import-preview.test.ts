@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnInference } from '../../../../contract/column-inference';
-import {
-  columnNames,
-  formatOf,
-  parseCsv,
-  previewText,
-  sniffDelimiter,
-  tableNameFromFile,
-} from './import-preview';
+import { columnNames, formatOf, parseCsv, previewText, tableNameFromFile } from './import-preview';
+import { sniffDelimiter } from '../../../../contract/csv-delimiter';
 
 function inferCsv(values: (string | null)[]) {
   const column = new ColumnInference();

@@ -1,4 +1,5 @@
 import { ColumnInference, type PgType } from '../../../../contract/column-inference';
+import { sniffDelimiter, type Delimiter } from '../../../../contract/csv-delimiter';
 
 /**
  * What a file will become, read from its first 64 KiB in the browser before anything is sent:
@@ -9,8 +10,6 @@ import { ColumnInference, type PgType } from '../../../../contract/column-infere
 
 export const PREVIEW_BYTES = 64 * 1024;
 export const PREVIEW_ROWS = 20;
-
-export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface ImportPreview {
   format: 'csv' | 'json';
@@ -33,52 +32,6 @@ export function formatOf(filename: string, head: string): 'csv' | 'json' {
   if (['.csv', '.tsv', '.txt'].includes(extension)) return 'csv';
   const first = head.replace(/^\uFEFF/, '').trimStart()[0];
   return first === '[' || first === '{' ? 'json' : 'csv';
-}
-
-const CANDIDATES: readonly Delimiter[] = [',', ';', '\t', '|'];
-
-/**
- * The delimiter that splits the header into more than one field and the most records into the
- * header's field count, then the one giving more fields; `,` for a single column (the server's
- * sniffDelimiter).
- */
-export function sniffDelimiter(sample: string): Delimiter {
-  const records: number[][] = [];
-  let counts = [0, 0, 0, 0];
-  let inQuote = false;
-  let empty = true;
-  for (let i = sample.charCodeAt(0) === 0xfeff ? 1 : 0; i < sample.length; i++) {
-    const c = sample[i]!;
-    if (c === '"') inQuote = !inQuote;
-    else if (inQuote) continue;
-    else if (c === '\n' || c === '\r') {
-      if (!empty) records.push(counts);
-      counts = [0, 0, 0, 0];
-      empty = true;
-      continue;
-    } else {
-      const k = CANDIDATES.indexOf(c as Delimiter);
-      if (k !== -1) counts[k]!++;
-    }
-    empty = false;
-  }
-  if (!empty && records.length === 0) records.push(counts);
-  let best: Delimiter = ',';
-  let bestShare = 0;
-  let bestFields = 1;
-  const header = records[0];
-  if (!header) return best;
-  CANDIDATES.forEach((candidate, k) => {
-    const fields = header[k]! + 1;
-    if (fields < 2) return;
-    const share = records.filter((record) => record[k]! + 1 === fields).length / records.length;
-    if (share > bestShare || (share === bestShare && fields > bestFields)) {
-      best = candidate;
-      bestShare = share;
-      bestFields = fields;
-    }
-  });
-  return best;
 }
 
 interface CsvRecord {
