@@ -1,7 +1,13 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useToken } from '../lib/session';
 import { AppShell } from './app-shell';
-import { SignInScreen } from './lazy-screens';
+
+// Only someone signed out needs it, so it is not part of the first download for everyone else.
+const SignInScreen = lazy(() =>
+  import('../features/auth/components/sign-in-screen').then((module) => ({
+    default: module.SignInScreen,
+  })),
+);
 
 /**
  * Without a token every URL shows the sign-in screen in place, so after signing in you are on

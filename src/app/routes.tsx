@@ -3,7 +3,6 @@ import {
   WorkspaceAreaEntry,
   WorkspaceAreaLayout,
 } from '../features/workspaces/components/workspace-area';
-import { MembersScreen, OrganizationsScreen, SqlScreen, WorkspacesScreen } from './lazy-screens';
 import { ListSkeleton } from '../components/ui/skeleton';
 import { NotFoundScreen } from './not-found-screen';
 import { RootLayout } from './root-layout';
@@ -14,6 +13,12 @@ export interface RouteHandle {
   wide?: boolean;
 }
 
+/**
+ * Screens load on first visit, which keeps the first download small. The router loads a screen
+ * before it renders it (`lazy`), in parallel with the checks of the routes above it, rather than a
+ * lazy component suspending afterwards: React then holds a Suspense reveal for up to 300 ms after
+ * its fallback showed (bench/table-browser).
+ */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -26,9 +31,26 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <Navigate to="/organizations" replace /> },
-      { path: 'organizations', element: <OrganizationsScreen /> },
-      { path: 'organizations/:orgId/members', element: <MembersScreen /> },
-      { path: 'workspaces', element: <WorkspacesScreen /> },
+      {
+        path: 'organizations',
+        lazy: async () => ({
+          Component: (await import('../features/organizations/components/organizations-screen'))
+            .OrganizationsScreen,
+        }),
+      },
+      {
+        path: 'organizations/:orgId/members',
+        lazy: async () => ({
+          Component: (await import('../features/members/components/members-screen')).MembersScreen,
+        }),
+      },
+      {
+        path: 'workspaces',
+        lazy: async () => ({
+          Component: (await import('../features/workspaces/components/workspaces-screen'))
+            .WorkspacesScreen,
+        }),
+      },
       { path: 'tables', element: <WorkspaceAreaEntry area="tables" /> },
       { path: 'sql', element: <WorkspaceAreaEntry area="sql" /> },
       { path: 'files', element: <WorkspaceAreaEntry area="files" /> },
@@ -39,9 +61,6 @@ export const routes: RouteObject[] = [
         handle: { wide: true } satisfies RouteHandle,
         children: [
           { index: true, element: <Navigate to="tables" replace /> },
-          // The router loads these before it renders them, in parallel with the workspace
-          // check, instead of a lazy component suspending once the check is done: React then
-          // holds a Suspense reveal for up to 300 ms after its fallback showed (bench/table-browser).
           {
             path: 'tables',
             lazy: async () => ({
@@ -54,7 +73,12 @@ export const routes: RouteObject[] = [
               Component: (await import('../features/tables/components/table-screen')).TableScreen,
             }),
           },
-          { path: 'sql', element: <SqlScreen /> },
+          {
+            path: 'sql',
+            lazy: async () => ({
+              Component: (await import('../features/sql/components/sql-screen')).SqlScreen,
+            }),
+          },
           {
             path: 'files',
             lazy: async () => ({
