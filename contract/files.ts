@@ -28,3 +28,12 @@ export const FILE_LIST_MAX_LIMIT = 1000;
 /** Widths a thumbnail (`…/content?w=`) may have; the bundled server's extra. */
 export const THUMBNAIL_MIN_WIDTH = 16;
 export const THUMBNAIL_MAX_WIDTH = 1024;
+
+/**
+ * The widths the console asks for (the smallest one wide enough for the tile on this screen),
+ * so that one picture is made and cached in few sizes. The bundled server makes the gallery's
+ * (`PREPARED_THUMBNAIL_WIDTHS`) as soon as an image is uploaded.
+ */
+export const THUMBNAIL_WIDTHS = [64, 128, 256, 512, 1024] as const;
+/** The gallery tile's width at a device pixel ratio of 1 and 2. */
+export const PREPARED_THUMBNAIL_WIDTHS = [256, 512] as const;

@@ -19,6 +19,7 @@ import type { Logger } from './logger';
 import { registerProxy } from './proxy';
 import { existingFileIds } from './routes/files/repository';
 import { fileRoutes } from './routes/files/routes';
+import { Thumbnails } from './files/thumbnails';
 import { healthRoutes } from './routes/health/routes';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
@@ -121,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authed.register(fileRoutes, {
           db,
           store: files.store,
-          logger: options.logger,
+          thumbnails: files.thumbnails,
           uploadLimitBytes: options.fileUploadLimitBytes ?? 5 * 1024 ** 3,
         });
       });
@@ -158,10 +159,13 @@ async function openFiles(db: Db, options: AppOptions) {
     .catch((error: unknown) =>
       options.logger.warn({ err: error }, 'could not sweep the file store for orphaned files'),
     );
+  const thumbnails = new Thumbnails(store, options.logger);
   return {
     store,
+    thumbnails,
     async close() {
       await sweeping;
+      await thumbnails.close();
       await store.close();
       if (ownDir) await fs.promises.rm(ownDir, { recursive: true, force: true });
     },

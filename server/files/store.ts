@@ -212,6 +212,10 @@ export class FileStore {
   /** Removes a file's bytes and thumbnails. Call after its row is gone. */
   async remove(workspaceId: string, id: string) {
     await fs.rm(this.pathOf(workspaceId, id), { force: true });
+    await this.removeThumbnails(workspaceId, id);
+  }
+
+  async removeThumbnails(workspaceId: string, id: string) {
     await fs.rm(`${this.pathOf(workspaceId, id)}${THUMBS}`, { recursive: true, force: true });
   }
 

@@ -7,7 +7,6 @@ import {
   FILE_LIST_MAX_LIMIT,
   THUMBNAIL_MAX_WIDTH,
   THUMBNAIL_MIN_WIDTH,
-  type FileInfo,
 } from '../../../contract/files';
 import { ERROR_CODES } from '../../../contract/errors';
 import { isPostgresError, type Db } from '../../db/index';
@@ -24,11 +23,10 @@ import { resolveContentType, SNIFF_BYTES } from '../../files/sniff';
 import { FileTooLargeError, type FileStore, type ReceivedFile } from '../../files/store';
 import {
   canThumbnail,
+  SourceMissing,
   ThumbnailUnavailable,
-  writeThumbnail,
-  type ThumbnailFormat,
+  type Thumbnails,
 } from '../../files/thumbnails';
-import type { Logger } from '../../logger';
 import { workspaceIdParam } from '../params';
 import { accessibleWorkspace } from '../workspaces/routes';
 import { deleteFile, getFile, insertFile, listFiles } from './repository';
@@ -36,7 +34,7 @@ import { deleteFile, getFile, insertFile, listFiles } from './repository';
 export interface FileRoutesOptions {
   db: Db;
   store: FileStore;
-  logger: Logger;
+  thumbnails: Thumbnails;
   /** Largest file an upload may be. */
   uploadLimitBytes: number;
 }
@@ -100,12 +98,9 @@ function cleanFilename(raw: string | undefined): string {
   return printable.join('').trim().slice(0, 255).trim() || 'file';
 }
 
-/** Thumbnails being made now, by target path, so concurrent requests for one share the work. */
-const inFlight = new Map<string, Promise<void>>();
-
 export async function fileRoutes(
   app: FastifyInstance,
-  { db, store, logger, uploadLimitBytes }: FileRoutesOptions,
+  { db, store, thumbnails, uploadLimitBytes }: FileRoutesOptions,
 ) {
   await app.register(fastifyMultipart, {
     // One byte past the limit reaches our own counter, which answers 413 and stops reading.
@@ -205,6 +200,7 @@ export async function fileRoutes(
         size: received.size,
         sha256: received.sha256,
       });
+      thumbnails.prepare(workspace.id, file);
       reply.code(201);
       return file;
     } catch (error) {
@@ -234,13 +230,15 @@ export async function fileRoutes(
         reply.header('vary', 'Accept');
         if (canThumbnail(file.content_type)) {
           const format = thumbnailFormat(request.headers.accept);
-          const thumbnail = await thumbnailOf(workspace.id, file, width, format).catch(
-            (error: unknown) => {
+          const thumbnail = await thumbnails
+            .path(workspace.id, file.id, width, format)
+            .catch((error: unknown) => {
+              // Gone since its row was read: serving the file answers 404.
+              if (error instanceof SourceMissing) return null;
               if (!(error instanceof ThumbnailUnavailable)) throw error;
               request.log.debug({ err: error, file: file.id }, 'no thumbnail; sending the file');
               return null;
-            },
-          );
+            });
           if (thumbnail) {
             return serve(request, reply, {
               path: thumbnail,
@@ -273,64 +271,6 @@ export async function fileRoutes(
     await store.forget(workspace.id, id);
     reply.code(204);
   });
-
-  /**
-   * The cached thumbnail, made first when missing. A marker remembers images sharp cannot
-   * read, so they are not decoded again on every request.
-   */
-  async function thumbnailOf(
-    workspaceId: string,
-    file: FileInfo,
-    width: number,
-    format: ThumbnailFormat,
-  ): Promise<string> {
-    const target = store.thumbnailPath(workspaceId, file.id, width, format);
-    if (await fs.stat(target).catch(() => null)) return target;
-    const marker = store.unreadableMarkerPath(workspaceId, file.id);
-    if (await fs.stat(marker).catch(() => null)) {
-      throw new ThumbnailUnavailable('sharp could not read this image before', true);
-    }
-    let making = inFlight.get(target);
-    if (!making) {
-      making = makeThumbnail(workspaceId, file.id, target, width, format).finally(() =>
-        inFlight.delete(target),
-      );
-      inFlight.set(target, making);
-    }
-    await making;
-    return target;
-  }
-
-  /** Makes the thumbnail in the temp folder and renames it in, so no one reads half of one. */
-  async function makeThumbnail(
-    workspaceId: string,
-    id: string,
-    target: string,
-    width: number,
-    format: ThumbnailFormat,
-  ) {
-    const temp = store.tempPath(`.${format}`);
-    try {
-      await writeThumbnail(logger, {
-        source: store.pathOf(workspaceId, id),
-        target: temp,
-        width,
-        format,
-      });
-      await store.publish(temp, target);
-    } catch (error) {
-      if (error instanceof ThumbnailUnavailable && error.unreadable) {
-        const markerTemp = store.tempPath();
-        await fs.writeFile(markerTemp, error.message);
-        await store
-          .publish(markerTemp, store.unreadableMarkerPath(workspaceId, id))
-          .catch(() => fs.rm(markerTemp, { force: true }));
-      }
-      throw error;
-    } finally {
-      await fs.rm(temp, { force: true });
-    }
-  }
 }
 
 const errorCode = (error: unknown) => (error as { code?: unknown } | null)?.code;
