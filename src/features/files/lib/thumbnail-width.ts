@@ -1,6 +1,15 @@
-/** The width to ask for, for a thumbnail shown `cssPixels` wide on this screen. */
-export function thumbnailWidthFor(cssPixels: number): number {
-  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  // Whole steps, so one size of tile asks for one size of thumbnail (and they cache as one).
-  return Math.ceil((cssPixels * Math.min(ratio, 3)) / 64) * 64;
+import { THUMBNAIL_WIDTHS } from '../../../../contract/files';
+
+/**
+ * The width to ask for, for a thumbnail shown `cssPixels` wide on this screen: the narrowest of
+ * the contract's widths that is sharp at this pixel ratio, so that every tile of one size asks
+ * for one thumbnail (cached as one), and the gallery's is the one the server made at upload.
+ */
+export function thumbnailWidthFor(cssPixels: number, pixelRatio = devicePixelRatio()): number {
+  const wanted = cssPixels * Math.min(pixelRatio, 3);
+  return THUMBNAIL_WIDTHS.find((width) => width >= wanted) ?? THUMBNAIL_WIDTHS.at(-1)!;
+}
+
+function devicePixelRatio(): number {
+  return typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
 }

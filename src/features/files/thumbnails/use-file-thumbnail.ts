@@ -14,7 +14,7 @@ export interface UseFileThumbnailOptions {
   orgId: string;
   workspaceId: string;
   fileId: string;
-  /** Wanted width in CSS pixels times the device pixel ratio; 16–1024 (default 256). */
+  /** The width to ask for (`thumbnailWidthFor` the displayed width); 16–1024, default 256. */
   width?: number;
   /**
    * False while the element showing it is off screen: nothing is fetched, and a fetch under

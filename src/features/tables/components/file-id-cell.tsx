@@ -1,6 +1,12 @@
 import clsx from 'clsx';
 import { FileQuestion } from 'lucide-react';
-import { FILE_KIND_ICONS, fileKind, useFileThumbnail, useInView } from '../../files';
+import {
+  FILE_KIND_ICONS,
+  fileKind,
+  thumbnailWidthFor,
+  useFileThumbnail,
+  useInView,
+} from '../../files';
 
 /** Thumbnail size in a grid row; the grid's rows are made tall enough for it. */
 export const FILE_THUMBNAIL_SIZE = 40;
@@ -28,7 +34,7 @@ export function FileIdCell({
     orgId,
     workspaceId,
     fileId,
-    width: size * (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1),
+    width: thumbnailWidthFor(size),
     enabled: inView,
   });
   const notAFile = thumbnail.status === 'error' && !thumbnail.file;
