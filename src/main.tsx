@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
-import { routes } from './app/routes';
+import { createRoutes } from './app/routes';
 import './app/styles.css';
 import { consumeHashToken } from './lib/session';
 
@@ -13,8 +13,9 @@ consumeHashToken();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const queryClient = createQueryClient();
 createRoot(root).render(
   <StrictMode>
-    <App router={createBrowserRouter(routes)} queryClient={createQueryClient()} />
+    <App router={createBrowserRouter(createRoutes(queryClient))} queryClient={queryClient} />
   </StrictMode>,
 );

@@ -1,4 +1,15 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Navigate,
+  type LoaderFunction,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
+import { prefetchGallery } from '../features/files/prefetch';
+import { selectedOrganizationId } from '../features/organizations/use-selected-organization';
+import { prefetchTableList } from '../features/tables/prefetch';
+import { prefetchWorkspaceArea } from '../features/workspaces/prefetch';
+import { getToken } from '../lib/session';
 import {
   WorkspaceAreaEntry,
   WorkspaceAreaLayout,
@@ -14,12 +25,39 @@ export interface RouteHandle {
 }
 
 /**
+ * A loader that asks for a screen's first data in the selected organization while the screen's
+ * code downloads, rather than once it has rendered. It returns at once: the navigation never
+ * waits for these requests, and the screen's own queries pick up their answers (or errors).
+ */
+function prefetching(
+  queryClient: QueryClient,
+  start: (orgId: string, workspaceId: string, args: LoaderFunctionArgs) => Promise<unknown>,
+): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
+  const loader: LoaderFunction = (args) => {
+    const { workspaceId } = args.params;
+    if (getToken() && workspaceId) {
+      void selectedOrganizationId(queryClient)
+        .then((orgId) => (orgId === null ? undefined : start(orgId, workspaceId, args)))
+        .catch(() => {});
+    }
+    return null;
+  };
+  return {
+    loader,
+    // Only when another workspace opens: a loader to run makes every navigation wait a tick,
+    // and the screens keep their filters in the URL, changed on each keystroke.
+    shouldRevalidate: ({ currentParams, nextParams }) =>
+      currentParams.workspaceId !== nextParams.workspaceId,
+  };
+}
+
+/**
  * Screens load on first visit, which keeps the first download small. The router loads a screen
  * before it renders it (`lazy`), in parallel with the checks of the routes above it, rather than a
  * lazy component suspending afterwards: React then holds a Suspense reveal for up to 300 ms after
- * its fallback showed (bench/table-browser).
+ * its fallback showed (bench/table-browser). Meanwhile the loaders ask for the screen's data.
  */
-export const routes: RouteObject[] = [
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     element: <RootLayout />,
     errorElement: <RouteError />,
@@ -57,12 +95,18 @@ export const routes: RouteObject[] = [
       {
         path: 'workspaces/:workspaceId',
         element: <WorkspaceAreaLayout />,
+        ...prefetching(queryClient, (orgId, workspaceId) =>
+          prefetchWorkspaceArea(queryClient, orgId, workspaceId),
+        ),
         // Grids and the editor use the whole width of the window.
         handle: { wide: true } satisfies RouteHandle,
         children: [
           { index: true, element: <Navigate to="tables" replace /> },
           {
             path: 'tables',
+            ...prefetching(queryClient, (orgId, workspaceId) =>
+              prefetchTableList(queryClient, orgId, workspaceId),
+            ),
             lazy: async () => ({
               Component: (await import('../features/tables/components/tables-screen')).TablesScreen,
             }),
@@ -81,6 +125,9 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'files',
+            ...prefetching(queryClient, (orgId, workspaceId, { request }) =>
+              prefetchGallery(queryClient, orgId, workspaceId, new URL(request.url).searchParams),
+            ),
             lazy: async () => ({
               Component: (await import('../features/files/components/files-screen')).FilesScreen,
             }),

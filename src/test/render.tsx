@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Toaster } from 'sonner';
 import { App } from '../app/app';
-import { routes } from '../app/routes';
+import { createRoutes } from '../app/routes';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
@@ -39,7 +39,7 @@ export function renderScreen(ui: ReactElement, { route = '/', path = '/' } = {})
 /** Renders the whole console (route table, shell, auth gate) at `route`. */
 export function renderApp(route = '/') {
   const queryClient = createTestQueryClient();
-  const router = createMemoryRouter(routes, { initialEntries: [route] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [route] });
   const user = userEvent.setup();
   const utils = render(<App router={router} queryClient={queryClient} />);
   return { ...utils, user, queryClient, router };

@@ -1,4 +1,3 @@
-import { THUMBNAIL_MAX_WIDTH, THUMBNAIL_MIN_WIDTH } from '../../../../contract/files';
 import { segment } from '../../../lib/api-client';
 
 /** API paths of the files endpoints (24–28), relative to the API base URL. */
@@ -7,14 +6,10 @@ export const filesPath = (workspaceId: string) => `/workspaces/${segment(workspa
 export const filePath = (workspaceId: string, fileId: string) =>
   `${filesPath(workspaceId)}/${segment(fileId)}`;
 
-/** A width the server's thumbnails accept, in whole pixels. */
-export function thumbnailWidth(width: number): number {
-  return Math.min(THUMBNAIL_MAX_WIDTH, Math.max(THUMBNAIL_MIN_WIDTH, Math.round(width)));
-}
-
 /**
  * The bytes of a file. `width` asks the bundled server for a thumbnail at most that wide (a
- * server without thumbnails ignores it and sends the file); `download` makes it an attachment.
+ * server without thumbnails ignores it and sends the file; see `thumbnailWidth` for the widths
+ * it takes); `download` makes it an attachment.
  */
 export function fileContentPath(
   workspaceId: string,
@@ -22,7 +17,7 @@ export function fileContentPath(
   { width, download = false }: { width?: number; download?: boolean } = {},
 ): string {
   const query = new URLSearchParams();
-  if (width !== undefined) query.set('w', String(thumbnailWidth(width)));
+  if (width !== undefined) query.set('w', String(width));
   if (download) query.set('download', '1');
   const search = query.toString();
   return `${filePath(workspaceId, fileId)}/content${search ? `?${search}` : ''}`;

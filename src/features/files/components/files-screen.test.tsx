@@ -113,6 +113,29 @@ describe('Files screen', () => {
     );
   });
 
+  it('asks for the page of files while the workspace is still being checked', async () => {
+    let answerWorkspace = () => {};
+    const images = Array.from({ length: 60 }, (_, i) => file(i + 1));
+    const { listRequests } = mockGallery(images, {
+      'GET /workspaces/photos': () =>
+        new Promise<Response>((resolve) => {
+          answerWorkspace = () => resolve(json(200, { workspace: photos }));
+        }),
+    });
+    renderApp('/workspaces/photos/files?page=2&size=50&type=image');
+
+    await waitFor(() => expect(listRequests()).toHaveLength(1), LOAD);
+    expect(listRequests()[0]?.path).toBe(
+      '/workspaces/photos/files?limit=50&offset=50&content_type=image%2F',
+    );
+    expect(screen.queryByRole('list', { name: /Files of Photos/ })).not.toBeInTheDocument();
+    answerWorkspace();
+    const grid = await screen.findByRole('list', { name: 'Files of Photos, page 2' }, LOAD);
+    expect(within(grid).getAllByRole('listitem')).toHaveLength(10);
+    // The gallery shows that answer; it does not ask again.
+    expect(listRequests()).toHaveLength(1);
+  });
+
   it('says how to add files to an empty workspace', async () => {
     mockGallery([]);
     renderApp('/workspaces/photos/files');

@@ -21,7 +21,7 @@ import { useUploadQueue } from '../upload/use-upload-queue';
 import { DeleteFilesDialog } from './delete-files-dialog';
 import type { FileActions } from './file-actions-menu';
 import { FileGrid, FileList } from './file-collection';
-import { TYPE_FILTERS, useGalleryState } from './files-url-state';
+import { galleryListParams, TYPE_FILTERS, useGalleryState } from './files-url-state';
 import { GalleryPagination } from './gallery-pagination';
 import { GalleryToolbar } from './gallery-toolbar';
 import { EMPTY_SELECTION, togglePage, toggleSelection, withoutIds } from './selection';
@@ -48,14 +48,7 @@ function Gallery() {
   const { page, size, type, q, view } = state;
   const filtered = type !== 'all' || q !== '';
 
-  const list = useQuery(
-    fileListQueryOptions(orgId, workspaceId, {
-      limit: size,
-      offset: (page - 1) * size,
-      contentType: TYPE_FILTERS[type].prefix,
-      q: q || undefined,
-    }),
-  );
+  const list = useQuery(fileListQueryOptions(orgId, workspaceId, galleryListParams(state)));
   const files = useMemo(() => list.data?.files ?? [], [list.data]);
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / size));

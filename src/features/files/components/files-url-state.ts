@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import type { FileListParams } from '../api/keys';
 
 /**
  * What the gallery shows lives in the URL (page, page size, type filter, name search, view and
@@ -50,6 +51,16 @@ export function parseGalleryState(params: URLSearchParams): GalleryState {
     q: params.get('q')?.trim() ?? '',
     view: params.get('view') === 'list' ? 'list' : 'grid',
     preview: params.get('preview') || null,
+  };
+}
+
+/** The page of the API's list a state shows. */
+export function galleryListParams({ page, size, type, q }: GalleryState): FileListParams {
+  return {
+    limit: size,
+    offset: (page - 1) * size,
+    contentType: TYPE_FILTERS[type].prefix,
+    q: q || undefined,
   };
 }
 

@@ -1,4 +1,8 @@
-import { THUMBNAIL_WIDTHS } from '../../../../contract/files';
+import {
+  THUMBNAIL_MAX_WIDTH,
+  THUMBNAIL_MIN_WIDTH,
+  THUMBNAIL_WIDTHS,
+} from '../../../../contract/files';
 
 /**
  * The width to ask for, for a thumbnail shown `cssPixels` wide on this screen: the narrowest of
@@ -12,4 +16,9 @@ export function thumbnailWidthFor(cssPixels: number, pixelRatio = devicePixelRat
 
 function devicePixelRatio(): number {
   return typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+}
+
+/** A width the server's thumbnails accept, in whole pixels. */
+export function thumbnailWidth(width: number): number {
+  return Math.min(THUMBNAIL_MAX_WIDTH, Math.max(THUMBNAIL_MIN_WIDTH, Math.round(width)));
 }

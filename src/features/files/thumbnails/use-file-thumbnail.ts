@@ -3,7 +3,8 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FileInfo } from '../../../../contract/files';
 import { api } from '../../../lib/api-client';
 import { fileQueryOptions } from '../api/file-query';
-import { fileContentPath, thumbnailWidth } from '../api/paths';
+import { fileContentPath } from '../api/paths';
+import { thumbnailWidth } from '../lib/thumbnail-width';
 import { hasThumbnail } from '../lib/file-kind';
 import { ThumbnailCache, type ThumbnailSnapshot } from './thumbnail-cache';
 
