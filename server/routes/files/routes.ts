@@ -47,6 +47,9 @@ const UPLOAD_IDLE_MS = 2 * 60 * 1000;
 /** Room for the multipart framing around the file when judging a declared Content-Length. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
+/** Files up to this size are sent from one read rather than streamed. */
+const SMALL_READ_BYTES = 64 * 1024;
+
 /** Nothing here can run script or load anything, even when opened as a page. */
 const SANDBOX_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
@@ -399,6 +402,14 @@ async function serve(request: FastifyRequest, reply: FastifyReply, served: Serve
       .header('content-length', String(length));
     if (range.kind === 'partial') reply.header('content-range', `bytes ${start}-${end}/${size}`);
     if (request.method === 'HEAD' || length === 0) return reply.send();
+    // A thumbnail or another small file in one read: a stream costs more than the bytes do.
+    if (length <= SMALL_READ_BYTES) {
+      const bytes = Buffer.allocUnsafe(length);
+      const { bytesRead } = await handle.read(bytes, 0, length, start);
+      // Stored bytes never change in place; fewer of them means the disk lost some.
+      if (bytesRead !== length) throw new Error(`Read ${bytesRead} of ${length} stored bytes`);
+      return reply.send(bytes);
+    }
     stream = handle.createReadStream({ start, end });
     return reply.send(stream);
   } finally {
