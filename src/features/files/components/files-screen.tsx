@@ -65,8 +65,16 @@ function Gallery() {
     for (const file of files) seen.current.set(file.id, file);
   }, [files]);
 
-  // The media worker takes a moment to start: start it now, not when a video is first opened.
-  useEffect(() => void startMediaProxy(), []);
+  // The media worker takes a moment to start: start it before a video is first opened, but
+  // once the page is idle, so installing it does not compete with the first thumbnails.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      void startMediaProxy();
+      return;
+    }
+    const idle = requestIdleCallback(() => void startMediaProxy(), { timeout: 5_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   const [selection, setSelection] = useState(EMPTY_SELECTION);
   const pageIds = useMemo(() => files.map((file) => file.id), [files]);
