@@ -173,6 +173,65 @@ describe('binary downloads', () => {
   });
 });
 
+describe('small binary answers as data URLs', () => {
+  it('returns the bytes as a data URL of their type, with the same headers as every request', async () => {
+    signIn('secret-token');
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    const { requests } = mockApi({
+      'GET /workspaces/ws/files/f1/content?w=256': () =>
+        new Response(bytes, { headers: { 'Content-Type': 'image/jpeg' } }),
+    });
+
+    const url = await api.dataUrl('/workspaces/ws/files/f1/content?w=256', { orgId: 'acme' });
+
+    expect(url.startsWith('data:image/jpeg;base64,')).toBe(true);
+    const decoded = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    expect(decoded).toEqual(bytes);
+    expect(requests[0]?.headers.get('Authorization')).toBe('Bearer secret-token');
+    expect(requests[0]?.headers.get('X-Activeloop-Org-Id')).toBe('acme');
+  });
+
+  it('fails like every other request: ApiError, sign-out on 401, status 0 when unreachable', async () => {
+    signIn('secret-token');
+    mockApi({
+      'GET /files/missing': () => apiError(404, 'not_found', 'File missing not found'),
+      'GET /files/any': () => apiError(401, 'unauthorized', 'Token expired'),
+    });
+
+    const error = await rejection(api.dataUrl('/files/missing'));
+    expect(error.status).toBe(404);
+    expect(error.message).toBe('File missing not found');
+    await rejection(api.dataUrl('/files/any'));
+    expect(getToken()).toBeNull();
+
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect((await rejection(api.dataUrl('/files/any'))).status).toBe(0);
+  });
+
+  it('stays an abort when aborted', async () => {
+    signIn('secret-token');
+    // A fetch that, like the browser's, rejects when its signal aborts.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_input: RequestInfo | URL, init: RequestInit = {}) =>
+          new Promise<Response>((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () =>
+              reject(new DOMException('Aborted', 'AbortError')),
+            ),
+          ),
+      ),
+    );
+    const controller = new AbortController();
+    const request = api.dataUrl('/files/slow', { signal: controller.signal });
+    controller.abort();
+    await expect(request).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
 /** Just enough of XMLHttpRequest to drive api.upload: the test decides how the upload goes. */
 class FakeXhr {
   static last: FakeXhr | null = null;

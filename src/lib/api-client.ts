@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '../../contract/error-codes';
 import type { ErrorEnvelope } from '../../contract/errors';
 import { ORG_HEADER } from '../../contract/headers';
+import { fetchDataUrl } from './data-url-client';
 import {
   getApiBaseUrl,
   getToken,
@@ -10,8 +11,10 @@ import {
 } from './session';
 
 /**
- * The one place the console calls `fetch`. Everything else goes through React Query hooks
- * that call `api.*`, so headers, errors and sign-out on 401 behave the same everywhere.
+ * The one place the console makes API requests (`fetch` itself runs here, in data-url-fetch.ts
+ * for `api.dataUrl`, and in the media service worker). Everything else goes through React
+ * Query hooks that call `api.*`, so headers, errors and sign-out on 401 behave the same
+ * everywhere.
  */
 
 /** Every failed request, whatever went wrong, surfaces as this one error type. */
@@ -118,6 +121,22 @@ async function send(prepared: PreparedRequest, init: RequestInit): Promise<Respo
   }
 }
 
+const usesStoredToken = ({ token }: PreparedRequest, options: RequestOptions) =>
+  options.token === undefined && token !== null && token === getToken();
+
+/** A failed answer as ApiError; a 401 for the stored token ends the session. */
+function fail(
+  prepared: PreparedRequest,
+  options: RequestOptions,
+  status: { status: number; statusText: string },
+  body: unknown,
+): never {
+  const error = toApiError(status, body);
+  // Only the stored token can expire; a token being tried out is simply wrong.
+  if (status.status === 401 && usesStoredToken(prepared, options)) tokenRefused();
+  throw error;
+}
+
 /** What every answer goes through: errors become ApiError, and the stored token's fate is noted. */
 function settle(
   prepared: PreparedRequest,
@@ -125,15 +144,8 @@ function settle(
   status: { ok: boolean; status: number; statusText: string },
   body: () => unknown,
 ): void {
-  const { token } = prepared;
-  const stored = options.token === undefined && token !== null && token === getToken();
-  if (!status.ok) {
-    const error = toApiError(status, body());
-    // Only the stored token can expire; a token being tried out is simply wrong.
-    if (status.status === 401 && stored) tokenRefused();
-    throw error;
-  }
-  if (stored) markTokenAccepted();
+  if (!status.ok) fail(prepared, options, status, body());
+  if (usesStoredToken(prepared, options)) markTokenAccepted();
 }
 
 export async function apiRequest<T = undefined>(
@@ -159,6 +171,22 @@ async function blobRequest(path: string, options: RequestOptions = {}): Promise<
   const body = response.ok ? undefined : parseBody(response.status, await response.text());
   settle(prepared, options, response, () => body);
   return response.blob();
+}
+
+/**
+ * A small authenticated binary GET (a thumbnail) as a `data:` URL, fetched and encoded in a
+ * worker (data-url-client.ts). Unlike an object URL it needs no revoking: it is gone with the
+ * last reference to it. Keep it to small answers: the whole body becomes one string.
+ */
+async function dataUrlRequest(path: string, options: RequestOptions = {}): Promise<string> {
+  const prepared = prepare(path, options, '*/*');
+  const target = { url: prepared.url, headers: Object.fromEntries(prepared.headers.entries()) };
+  const answer = await fetchDataUrl(target, options.signal);
+  if (answer.kind === 'unreachable') throw unreachable(prepared.baseUrl);
+  if (answer.kind === 'failed')
+    fail(prepared, options, answer, parseBody(answer.status, answer.text));
+  settle(prepared, options, answer, () => undefined);
+  return answer.url;
 }
 
 /**
@@ -286,6 +314,7 @@ export const api = {
   delete: (path: string, options?: Options) =>
     apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
   blob: (path: string, options?: Options) => blobRequest(path, options),
+  dataUrl: (path: string, options?: Options) => dataUrlRequest(path, options),
   upload: <T>(path: string, form: FormData, options?: UploadOptions) =>
     uploadRequest<T>(path, form, options),
 };

@@ -1,11 +1,12 @@
 /**
- * Thumbnails as object URLs, shared by everything on screen that shows the same one.
+ * Thumbnails as URLs for an <img>, shared by everything on screen that shows the same one.
  *
- * The API wants a Bearer token, so an <img> cannot fetch a thumbnail itself: it is fetched as a
- * blob and shown through an object URL. Those URLs hold the blob in memory until revoked, so
- * the cache counts who shows each one: the first to want a thumbnail fetches it, later ones
- * share it, and when the last lets go it is kept for a short grace period (scrolling back, a
- * dialog opening over the grid) and then revoked — sooner when too many unused ones pile up.
+ * The API wants a Bearer token, so an <img> cannot fetch a thumbnail itself: it is fetched with
+ * the token and shown through a `data:` URL (`api.dataUrl`) or an object URL. Each holds the
+ * image in memory, so the cache counts who shows each one: the first to want a thumbnail
+ * fetches it, later ones share it, and when the last lets go it is kept for a short grace period
+ * (scrolling back, a dialog opening over the grid) and then dropped (an object URL revoked) —
+ * sooner when too many unused ones pile up.
  * A thumbnail nobody wants any more while it is still arriving is aborted, so cells scrolled
  * past do not keep the network busy.
  */
@@ -19,15 +20,16 @@ export interface ThumbnailSnapshot {
   error: Error | null;
 }
 
-export type ThumbnailLoader = (signal: AbortSignal) => Promise<Blob>;
+/** Resolves with the URL to show. */
+export type ThumbnailLoader = (signal: AbortSignal) => Promise<string>;
 
 export interface ThumbnailCacheOptions {
   /** How long a thumbnail nobody shows stays cached before its object URL is revoked. */
   graceMs?: number;
   /** At most this many thumbnails nobody shows are kept; the least recently used go first. */
   maxIdle?: number;
-  createObjectURL?: (blob: Blob) => string;
-  revokeObjectURL?: (url: string) => void;
+  /** Frees what a dropped URL holds; by default, revokes object URLs (`blob:`). */
+  releaseUrl?: (url: string) => void;
 }
 
 export const IDLE_SNAPSHOT: ThumbnailSnapshot = Object.freeze({
@@ -60,14 +62,16 @@ export class ThumbnailCache {
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly graceMs: number;
   private readonly maxIdle: number;
-  private readonly createObjectURL: (blob: Blob) => string;
-  private readonly revokeObjectURL: (url: string) => void;
+  private readonly releaseUrl: (url: string) => void;
 
   constructor(options: ThumbnailCacheOptions = {}) {
     this.graceMs = options.graceMs ?? 30_000;
     this.maxIdle = options.maxIdle ?? 200;
-    this.createObjectURL = options.createObjectURL ?? ((blob) => URL.createObjectURL(blob));
-    this.revokeObjectURL = options.revokeObjectURL ?? ((url) => URL.revokeObjectURL(url));
+    this.releaseUrl =
+      options.releaseUrl ??
+      ((url) => {
+        if (url.startsWith('blob:')) URL.revokeObjectURL(url);
+      });
   }
 
   /** What is known of `key` now; the same object until it changes (for useSyncExternalStore). */
@@ -117,7 +121,7 @@ export class ThumbnailCache {
     return this.entries.size;
   }
 
-  /** Aborts everything under way and revokes every object URL (signing out, tests). */
+  /** Aborts everything under way and drops every URL (signing out, tests). */
   clear(): void {
     for (const key of [...this.entries.keys()]) this.evict(key);
   }
@@ -132,17 +136,20 @@ export class ThumbnailCache {
     this.entries.set(key, entry);
     this.notify(key);
     const { signal } = entry.controller;
-    let loading: Promise<Blob>;
+    let loading: Promise<string>;
     try {
       loading = load(signal);
     } catch (error) {
       loading = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     loading.then(
-      (blob) => {
+      (url) => {
         // Let go of (and aborted) while arriving, or evicted: nobody will show this one.
-        if (signal.aborted || this.entries.get(key) !== entry) return;
-        entry.snapshot = { status: 'ready', url: this.createObjectURL(blob), error: null };
+        if (signal.aborted || this.entries.get(key) !== entry) {
+          this.releaseUrl(url);
+          return;
+        }
+        entry.snapshot = { status: 'ready', url, error: null };
         this.notify(key);
       },
       (error: unknown) => {
@@ -186,7 +193,7 @@ export class ThumbnailCache {
     this.idle.delete(key);
     if (entry.graceTimer !== null) clearTimeout(entry.graceTimer);
     entry.controller.abort();
-    if (entry.snapshot.url) this.revokeObjectURL(entry.snapshot.url);
+    if (entry.snapshot.url) this.releaseUrl(entry.snapshot.url);
     this.notify(key);
   }
 

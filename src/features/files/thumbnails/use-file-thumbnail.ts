@@ -35,7 +35,7 @@ export interface FileThumbnail {
    * whole to a server without thumbnails); show an icon by type.
    */
   status: ThumbnailSnapshot['status'] | 'unsupported';
-  /** An object URL for an <img>, while `ready`; valid as long as the component shows it. */
+  /** A `data:` URL for an <img>, while `ready`. */
   url: string | null;
   error: Error | null;
   /** The metadata fetched for the file, when `file` was not given. */
@@ -47,7 +47,7 @@ export function thumbnailKey(orgId: string, workspaceId: string, fileId: string,
 }
 
 /**
- * The thumbnail of a file whose metadata is known (the gallery lists it), as an object URL,
+ * The thumbnail of a file whose metadata is known (the gallery lists it), as a data URL,
  * fetched with the session's token while `enabled`. No query of its own: a page of hundreds
  * of tiles costs a cache subscription each, nothing more.
  */
@@ -79,7 +79,7 @@ export function useThumbnailUrl({
   useEffect(() => {
     if (!enabled || !wanted) return;
     return thumbnailCache.acquire(key, (signal) =>
-      api.blob(fileContentPath(workspaceId, fileId, { width: size }), { orgId, signal }),
+      api.dataUrl(fileContentPath(workspaceId, fileId, { width: size }), { orgId, signal }),
     );
   }, [enabled, wanted, key, orgId, workspaceId, fileId, size]);
 
@@ -89,7 +89,7 @@ export function useThumbnailUrl({
 }
 
 /**
- * A file's thumbnail by id (a file id in a table cell), as an object URL fetched with the
+ * A file's thumbnail by id (a file id in a table cell), as a data URL fetched with the
  * session's token when visible. Without `file`, it first asks for the metadata, to know whether
  * the file is an image at all: `?w=` answers anything else with the whole file.
  */
