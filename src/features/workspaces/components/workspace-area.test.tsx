@@ -86,6 +86,16 @@ describe('workspace areas', () => {
     expect(router.state.location.pathname).toBe('/workspaces/reports/sql');
   });
 
+  it('keeps the query of the address, such as a query for the SQL editor', async () => {
+    setLastWorkspaceId('acme', 'reports');
+    mockWorkspaces();
+    const { router } = renderApp('/sql?query=SELECT%201&params=%5B%5D');
+
+    expect(await screen.findByText('In Reports')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/workspaces/reports/sql');
+    expect(router.state.location.search).toBe('?query=SELECT%201&params=%5B%5D');
+  });
+
   it("falls back to the organization's first workspace and remembers the one opened", async () => {
     setLastWorkspaceId('acme', 'deleted-meanwhile');
     mockWorkspaces();

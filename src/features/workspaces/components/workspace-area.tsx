@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Boxes, Building2 } from 'lucide-react';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { Link, Navigate, Outlet, useMatch, useParams } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useMatch, useParams } from 'react-router';
 import { buttonClasses } from '../../../components/ui/button-styles';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -68,6 +68,7 @@ function useOrganizationGate(area: WorkspaceArea) {
  * organization, else its first workspace, else says how to make one.
  */
 export function WorkspaceAreaEntry({ area }: { area: WorkspaceArea }) {
+  const { search } = useLocation();
   const gate = useOrganizationGate(area);
   const workspaces = useQuery({
     ...workspaceListQueryOptions(gate.orgId ?? ''),
@@ -92,7 +93,8 @@ export function WorkspaceAreaEntry({ area }: { area: WorkspaceArea }) {
       </AreaFallback>
     );
   }
-  return <Navigate to={workspacePath(target.id, area)} replace />;
+  // The query goes along: a link such as `/sql?query=…` opens the editor with it.
+  return <Navigate to={{ pathname: workspacePath(target.id, area), search }} replace />;
 }
 
 /**
