@@ -241,6 +241,8 @@ describe('DataGrid keyboard', () => {
 
     await user.click(screen.getByRole('button', { name: 'Open row 3' }));
     expect(onRowOpen).toHaveBeenLastCalledWith(2);
+    // The row header is named by the row's number alone, not "Open row 3 3".
+    expect(screen.getByRole('rowheader', { name: 'Row 3' })).toBeInTheDocument();
   });
 
   it('sorts from the header with Enter', async () => {

@@ -659,6 +659,8 @@ const GridRow = memo(function GridRow({
       <div
         role="rowheader"
         aria-colindex={1}
+        // Named by its number alone: the open button inside would otherwise join the name.
+        aria-label={`Row ${rowNumber}`}
         className={clsx(
           'sticky left-0 z-10 flex h-full shrink-0 items-center justify-end gap-1 border-r border-b border-border px-2 font-mono text-xs text-muted tabular-nums',
           rowActive ? 'bg-raised' : 'bg-surface group-hover/row:bg-raised',
