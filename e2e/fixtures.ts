@@ -234,9 +234,24 @@ interface Fixtures {
   openAsAnotherUser: (signInLink: string) => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & { contentSecurityPolicy: void }>({
   // Toasts fade in and out; mid-fade their colours make axe report false contrast failures.
   reducedMotion: 'reduce',
+
+  // Every test also checks that the pages' Content-Security-Policy refused nothing they do.
+  contentSecurityPolicy: [
+    async ({ page }, use) => {
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        const text = message.text();
+        // Cut short: a refused data: URL would fill the report.
+        if (/Content Security Policy/i.test(text)) refused.push(text.slice(0, 300));
+      });
+      await use();
+      expect(refused, 'what the Content-Security-Policy refused').toEqual([]);
+    },
+    { auto: true },
+  ],
 
   signIn: async ({ page }, use) => {
     await use(async (token = ADMIN_TOKEN) => {

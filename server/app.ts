@@ -219,6 +219,29 @@ function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
 }
 
 /** Serves the built SPA; any non-API path that is not a file gets index.html (client routing). */
+/**
+ * The console's pages run only its own scripts: no inline script, no eval, nothing from another
+ * origin, so text shown from tables and files can never become code. Styles may be inline (React
+ * style props, the editor's and the toasts' style elements). Requests may go to any API: its
+ * base URL is a setting. Images come as data URLs (thumbnails) and blobs; media, PDFs and the
+ * SQL editor's and thumbnails' workers come from this origin or blobs.
+ */
+const SPA_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' http: https:",
+  "worker-src 'self' blob:",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 async function serveSpa(app: FastifyInstance, root: string) {
   await app.register(fastifyStatic, {
     root,
@@ -228,6 +251,7 @@ async function serveSpa(app: FastifyInstance, root: string) {
       // Vite fingerprints everything under assets/, so those can be cached for good.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (filePath.endsWith('.html')) res.header('content-security-policy', SPA_CSP);
     },
   });
   app.get('/*', (request, reply) => {

@@ -30,11 +30,13 @@ afterAll(async () => {
 
 describe('serving the SPA', () => {
   it('serves index.html for client-side routes, never cached', async () => {
-    for (const url of ['/', '/organizations', '/organizations/acme/members']) {
+    for (const url of ['/', '/index.html', '/organizations', '/organizations/acme/members']) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.body).toContain('<title>console</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toMatch(/script-src 'self';/);
+      expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     }
   });
 
