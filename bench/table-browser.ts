@@ -1,6 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import config from '../playwright.config';
+import { timeWhen } from './lib/page-timing';
 import { ADMIN_TOKEN, startSqlServer, WORKSPACE } from './lib/sql-server';
 
 /**
@@ -36,19 +37,12 @@ const bench = await startSqlServer(18_800, 'table-browser', { QUERY_TIMEOUT_MS: 
 const browser = await chromium.launch(config.use?.launchOptions);
 
 /** Milliseconds since the page's navigation started when a row with this number was on screen. */
-async function rowVisibleAt(page: Page, rowNumber: number): Promise<number> {
-  // Page-side code as text: this file is compiled for Node, without the DOM's types.
-  const handle = await page.waitForFunction(
-    `(() => {
-      for (const cell of document.querySelectorAll('[role=grid] [role=rowheader]')) {
-        if (cell.textContent.trim() === ${JSON.stringify(String(rowNumber))}) return performance.now();
-      }
-      return false;
-    })()`,
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
+function rowVisibleAt(page: Page, rowNumber: number): Promise<number> {
+  return timeWhen(
+    page,
+    `[...document.querySelectorAll('[role=grid] [role=rowheader]')].some(
+      (cell) => cell.textContent.trim() === ${JSON.stringify(String(rowNumber))})`,
   );
-  return (await handle.jsonValue()) as number;
 }
 
 try {
