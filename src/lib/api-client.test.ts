@@ -211,6 +211,34 @@ describe('small binary answers as data URLs', () => {
     expect((await rejection(api.dataUrl('/files/any'))).status).toBe(0);
   });
 
+  it('refuses an answer past its size limit without reading it all', async () => {
+    signIn('secret-token');
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    mockApi({
+      'GET /files/big/content?w=64': () => new Response(endless),
+      'GET /files/declared/content?w=64': () =>
+        new Response('x'.repeat(5000), { headers: { 'Content-Length': '5000' } }),
+    });
+
+    const streamed = await rejection(api.dataUrl('/files/big/content?w=64', { maxBytes: 4096 }));
+    expect(streamed.status).toBe(413);
+    expect(streamed.message).toMatch(/larger than 4096 bytes/);
+    expect(pulled).toBeLessThan(10);
+    const declared = await rejection(
+      api.dataUrl('/files/declared/content?w=64', { maxBytes: 4096 }),
+    );
+    expect(declared.status).toBe(413);
+    await expect(api.dataUrl('/files/declared/content?w=64', { maxBytes: 5000 })).resolves.toMatch(
+      /^data:/,
+    );
+  });
+
   it('stays an abort when aborted', async () => {
     signIn('secret-token');
     // A fetch that, like the browser's, rejects when its signal aborts.

@@ -173,16 +173,35 @@ async function blobRequest(path: string, options: RequestOptions = {}): Promise<
   return response.blob();
 }
 
+export interface DataUrlOptions extends RequestOptions {
+  /** A larger answer is refused (413) without being read; default 8 MiB. */
+  maxBytes?: number;
+}
+
+const DATA_URL_MAX_BYTES = 8 * 1024 * 1024;
+
 /**
  * A small authenticated binary GET (a thumbnail) as a `data:` URL, fetched and encoded in a
  * worker (data-url-client.ts). Unlike an object URL it needs no revoking: it is gone with the
  * last reference to it. Keep it to small answers: the whole body becomes one string.
  */
-async function dataUrlRequest(path: string, options: RequestOptions = {}): Promise<string> {
+async function dataUrlRequest(path: string, options: DataUrlOptions = {}): Promise<string> {
   const prepared = prepare(path, options, '*/*');
-  const target = { url: prepared.url, headers: Object.fromEntries(prepared.headers.entries()) };
+  const maxBytes = options.maxBytes ?? DATA_URL_MAX_BYTES;
+  const target = {
+    url: prepared.url,
+    headers: Object.fromEntries(prepared.headers.entries()),
+    maxBytes,
+  };
   const answer = await fetchDataUrl(target, options.signal);
   if (answer.kind === 'unreachable') throw unreachable(prepared.baseUrl);
+  if (answer.kind === 'tooLarge') {
+    throw new ApiError({
+      status: 413,
+      code: ERROR_CODES.tooLarge,
+      message: `The answer is larger than ${maxBytes} bytes, too large to show here.`,
+    });
+  }
   if (answer.kind === 'failed')
     fail(prepared, options, answer, parseBody(answer.status, answer.text));
   settle(prepared, options, answer, () => undefined);
@@ -314,7 +333,8 @@ export const api = {
   delete: (path: string, options?: Options) =>
     apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
   blob: (path: string, options?: Options) => blobRequest(path, options),
-  dataUrl: (path: string, options?: Options) => dataUrlRequest(path, options),
+  dataUrl: (path: string, options?: Omit<DataUrlOptions, 'method' | 'body'>) =>
+    dataUrlRequest(path, options),
   upload: <T>(path: string, form: FormData, options?: UploadOptions) =>
     uploadRequest<T>(path, form, options),
 };

@@ -54,17 +54,25 @@ describe('fetchDataUrl', () => {
 
   it('sends requests to one worker with absolute URLs and matches answers to them', async () => {
     const { fetchDataUrl } = await load();
-    const first = fetchDataUrl({ url: '/api/a', headers: { Authorization: 'Bearer t' } });
-    const second = fetchDataUrl({ url: '/api/b', headers: {} });
+    const first = fetchDataUrl({
+      url: '/api/a',
+      headers: { Authorization: 'Bearer t' },
+      maxBytes: 100,
+    });
+    const second = fetchDataUrl({ url: '/api/b', headers: {}, maxBytes: 100 });
 
     expect(FakeWorker.started).toHaveLength(1);
     const [worker] = FakeWorker.started;
     expect(worker!.posted).toEqual([
       {
         id: 0,
-        target: { url: `${location.origin}/api/a`, headers: { Authorization: 'Bearer t' } },
+        target: {
+          url: `${location.origin}/api/a`,
+          headers: { Authorization: 'Bearer t' },
+          maxBytes: 100,
+        },
       },
-      { id: 1, target: { url: `${location.origin}/api/b`, headers: {} } },
+      { id: 1, target: { url: `${location.origin}/api/b`, headers: {}, maxBytes: 100 } },
     ]);
     worker!.reply({ id: 1, answer: { ...ok, url: 'data:b' } });
     worker!.reply({ id: 0, answer: ok });
@@ -76,7 +84,7 @@ describe('fetchDataUrl', () => {
   it('aborts in the worker and rejects with an AbortError', async () => {
     const { fetchDataUrl } = await load();
     const controller = new AbortController();
-    const request = fetchDataUrl({ url: '/api/a', headers: {} }, controller.signal);
+    const request = fetchDataUrl({ url: '/api/a', headers: {}, maxBytes: 100 }, controller.signal);
     controller.abort();
     await expect(request).rejects.toMatchObject({ name: 'AbortError' });
     expect(FakeWorker.started[0]!.posted.at(-1)).toEqual({ id: 0, abort: true });
@@ -84,7 +92,7 @@ describe('fetchDataUrl', () => {
 
   it('does the work on the page when the worker cannot start, including what was waiting', async () => {
     const { fetchDataUrl } = await load();
-    const waiting = fetchDataUrl({ url: '/api/a', headers: {} });
+    const waiting = fetchDataUrl({ url: '/api/a', headers: {}, maxBytes: 100 });
     FakeWorker.started[0]!.fail();
 
     await expect(waiting).resolves.toEqual({
@@ -94,7 +102,7 @@ describe('fetchDataUrl', () => {
       statusText: '',
       url: 'data:x/y;base64,AQ==',
     });
-    await fetchDataUrl({ url: '/api/b', headers: {} });
+    await fetchDataUrl({ url: '/api/b', headers: {}, maxBytes: 100 });
     expect(FakeWorker.started).toHaveLength(1);
     expect(FakeWorker.started[0]!.terminated).toBe(true);
     expect(vi.mocked(fetch).mock.calls.map(([url]) => url)).toEqual(['/api/a', '/api/b']);
@@ -104,7 +112,9 @@ describe('fetchDataUrl', () => {
     vi.resetModules();
     vi.stubGlobal('Worker', undefined);
     const { fetchDataUrl } = await import('./data-url-client');
-    await expect(fetchDataUrl({ url: '/api/a', headers: {} })).resolves.toMatchObject({
+    await expect(
+      fetchDataUrl({ url: '/api/a', headers: {}, maxBytes: 100 }),
+    ).resolves.toMatchObject({
       url: 'data:x/y;base64,AQ==',
     });
   });
