@@ -464,6 +464,9 @@ describe('thumbnails', () => {
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toBe('image/jpeg');
     expect(first.headers.vary).toMatch(/Accept/);
+    // Never rewritten: kept by the browser, per token and organization.
+    expect(first.headers['cache-control']).toBe('private, max-age=2592000, immutable');
+    expect(first.headers.vary).toBe('Accept, Authorization, x-activeloop-org-id');
     const meta = await sharp(first.bytes).metadata();
     expect(meta.format).toBe('jpeg');
     expect(meta.width).toBeLessThanOrEqual(64);
@@ -548,6 +551,8 @@ describe('thumbnails', () => {
     expect(res.status).toBe(200);
     expect(res.bytes.toString()).toBe('not an image');
     expect(res.headers.etag).toBe(`"${text.sha256}"`);
+    // The original is revalidated each time, thumbnail request or not.
+    expect(res.headers['cache-control']).toBe('private, no-cache');
 
     const broken = Buffer.concat([(await png(10, 10)).subarray(0, 40), randomBytes(50)]);
     const bad = await uploaded(broken, 'broken.png', 'image/png');
