@@ -1,30 +1,38 @@
+import clsx from 'clsx';
 import type { LucideIcon } from 'lucide-react';
-import { Button } from './button';
+import { Button, type ButtonProps } from './button';
 
-/** A row action shown as an icon: `label` is its accessible name ("Delete acme"). */
-export function IconButton({
-  label,
-  title,
-  icon: Icon,
-  danger = false,
-  onClick,
-}: {
+export interface IconButtonProps extends Omit<
+  ButtonProps,
+  'children' | 'variant' | 'size' | 'aria-label'
+> {
+  /** The accessible name ("Delete acme"). */
   label: string;
+  /** The tooltip, with the shortcut when there is one ("Zoom in (+)"). */
   title: string;
   icon: LucideIcon;
   danger?: boolean;
-  onClick: () => void;
-}) {
+}
+
+/** An action shown as an icon alone; while `pending`, a spinner stands in for the icon. */
+export function IconButton({
+  label,
+  icon: Icon,
+  danger = false,
+  pending = false,
+  className,
+  ...props
+}: IconButtonProps) {
   return (
     <Button
       variant="ghost"
       size="icon"
       aria-label={label}
-      title={title}
-      className={danger ? 'hover:text-danger' : undefined}
-      onClick={onClick}
+      pending={pending}
+      className={clsx(danger && 'hover:text-danger', className)}
+      {...props}
     >
-      <Icon aria-hidden className="size-4" />
+      {!pending && <Icon aria-hidden className="size-4" />}
     </Button>
   );
 }

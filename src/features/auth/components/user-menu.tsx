@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
-import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { meQueryOptions } from '../api/me-query';
 import { useSignOut } from '../use-sign-out';
@@ -31,9 +31,7 @@ export function UserMenu() {
           <p className="truncate text-xs text-muted">Could not load your account</p>
         )}
       </div>
-      <Button variant="ghost" size="icon" aria-label="Sign out" title="Sign out" onClick={signOut}>
-        <LogOut aria-hidden className="size-4" />
-      </Button>
+      <IconButton label="Sign out" title="Sign out" icon={LogOut} onClick={signOut} />
     </div>
   );
 }

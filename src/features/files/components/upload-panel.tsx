@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import { CheckCircle2, ChevronDown, ChevronUp, CircleAlert, RotateCw, X } from 'lucide-react';
 import { memo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { formatBytes, formatDuration, formatSpeed } from '../lib/format';
 import {
   summarize,
@@ -85,36 +86,27 @@ const UploadRow = memo(function UploadRow({
           {name}
         </span>
         {(item.status === 'failed' || item.status === 'cancelled') && (
-          <Button
-            size="icon"
-            variant="ghost"
-            aria-label={`Retry ${name}`}
+          <IconButton
+            label={`Retry ${name}`}
             title="Retry"
+            icon={RotateCw}
             onClick={() => queue.retry(item.key)}
-          >
-            <RotateCw aria-hidden className="size-4" />
-          </Button>
+          />
         )}
         {active ? (
-          <Button
-            size="icon"
-            variant="ghost"
-            aria-label={`Cancel ${name}`}
+          <IconButton
+            label={`Cancel ${name}`}
             title="Cancel"
+            icon={X}
             onClick={() => queue.cancel(item.key)}
-          >
-            <X aria-hidden className="size-4" />
-          </Button>
+          />
         ) : (
-          <Button
-            size="icon"
-            variant="ghost"
-            aria-label={`Dismiss ${name}`}
+          <IconButton
+            label={`Dismiss ${name}`}
             title="Dismiss"
+            icon={X}
             onClick={() => queue.dismiss(item.key)}
-          >
-            <X aria-hidden className="size-4" />
-          </Button>
+          />
         )}
       </div>
       <ProgressBar item={item} />

@@ -5,6 +5,7 @@ import { Dialog as RadixDialog } from 'radix-ui';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { FileInfo } from '../../../../contract/files';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { overlayClasses } from '../../../components/ui/dialog-styles';
 import { ErrorState } from '../../../components/ui/error-state';
 import { ListSkeleton } from '../../../components/ui/skeleton';
@@ -101,26 +102,20 @@ function PreviewBody({
 
   const navigation = (onPrevious || onNext) && (
     <>
-      <Button
-        size="icon"
-        variant="ghost"
-        aria-label="Previous file"
+      <IconButton
+        label="Previous file"
         title="Previous file (←)"
+        icon={ChevronLeft}
         disabled={!onPrevious}
         onClick={onPrevious}
-      >
-        <ChevronLeft aria-hidden className="size-4" />
-      </Button>
-      <Button
-        size="icon"
-        variant="ghost"
-        aria-label="Next file"
+      />
+      <IconButton
+        label="Next file"
         title="Next file (→)"
+        icon={ChevronRight}
         disabled={!onNext}
         onClick={onNext}
-      >
-        <ChevronRight aria-hidden className="size-4" />
-      </Button>
+      />
     </>
   );
 
@@ -168,15 +163,12 @@ function PreviewBody({
           <>
             {navigation}
             <DownloadButton orgId={orgId} workspaceId={workspaceId} file={file} />
-            <Button
-              size="icon"
-              variant="ghost"
-              aria-label="Copy file ID"
+            <IconButton
+              label="Copy file ID"
               title="Copy file ID"
+              icon={Copy}
               onClick={() => void copyFileId(workspaceId, file)}
-            >
-              <Copy aria-hidden className="size-4" />
-            </Button>
+            />
           </>
         }
       >
@@ -212,9 +204,7 @@ function Header({
       <div className="flex shrink-0 items-center gap-1">
         {actions}
         <RadixDialog.Close asChild>
-          <Button size="icon" variant="ghost" aria-label="Close preview" title="Close (Esc)">
-            <X aria-hidden className="size-4" />
-          </Button>
+          <IconButton label="Close preview" title="Close (Esc)" icon={X} />
         </RadixDialog.Close>
       </div>
     </div>
@@ -246,21 +236,13 @@ function DownloadButton({
     );
   }
   return (
-    <Button
-      size="icon"
-      variant="ghost"
-      aria-label="Download"
+    <IconButton
+      label="Download"
       title="Download"
+      icon={Download}
       onClick={download}
-      aria-busy={pending || undefined}
-      disabled={pending}
-    >
-      {pending ? (
-        <Loader2 aria-hidden className="size-4 animate-spin" />
-      ) : (
-        <Download aria-hidden className="size-4" />
-      )}
-    </Button>
+      pending={pending}
+    />
   );
 }
 

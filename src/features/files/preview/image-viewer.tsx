@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import { Maximize, ZoomIn, ZoomOut } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { fitScale, nextZoom, ZOOM_STEPS, type Size, type Zoom } from './zoom';
 
 /**
@@ -55,16 +56,13 @@ export function ImageViewer({ src, alt }: { src: string; alt: string }) {
           <Maximize aria-hidden className="size-4" />
           Fit
         </Button>
-        <Button
-          size="icon"
-          variant="ghost"
-          aria-label="Zoom out"
+        <IconButton
+          label="Zoom out"
           title="Zoom out (-)"
+          icon={ZoomOut}
           onClick={() => zoomBy(-1)}
           disabled={scale <= ZOOM_STEPS[0] + 1e-6}
-        >
-          <ZoomOut aria-hidden className="size-4" />
-        </Button>
+        />
         <output
           aria-live="polite"
           aria-label="Zoom level"
@@ -72,16 +70,13 @@ export function ImageViewer({ src, alt }: { src: string; alt: string }) {
         >
           {percent}%
         </output>
-        <Button
-          size="icon"
-          variant="ghost"
-          aria-label="Zoom in"
+        <IconButton
+          label="Zoom in"
           title="Zoom in (+)"
+          icon={ZoomIn}
           onClick={() => zoomBy(1)}
           disabled={scale >= ZOOM_STEPS.at(-1)! - 1e-6}
-        >
-          <ZoomIn aria-hidden className="size-4" />
-        </Button>
+        />
         <Button
           size="sm"
           variant="ghost"

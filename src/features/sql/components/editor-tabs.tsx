@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import { Loader2, Plus, X } from 'lucide-react';
 import { useId, useRef, type KeyboardEvent } from 'react';
-import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { tabTitle, type SqlTab } from '../lib/session';
 
 /**
@@ -107,9 +107,7 @@ export function EditorTabs({
       <span id={closeHintId} hidden>
         Delete closes the tab.
       </span>
-      <Button variant="ghost" size="icon" aria-label="New tab" title="New tab" onClick={onNew}>
-        <Plus aria-hidden className="size-4" />
-      </Button>
+      <IconButton label="New tab" title="New tab" icon={Plus} onClick={onNew} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   type GridColumn,
 } from '../../../components/data-grid';
 import { Button } from '../../../components/ui/button';
+import { IconButton } from '../../../components/ui/icon-button';
 import { SideSheet } from './side-sheet';
 
 /** Every column of one row, one under the other, laid out for reading. */
@@ -52,30 +53,24 @@ export function RowDetailSheet({
       onKeyDown={onKeyDown}
       actions={
         <>
-          <Button
-            size="icon"
-            variant="ghost"
-            aria-label="Previous row"
+          <IconButton
+            label="Previous row"
             title="Previous row (K)"
+            icon={ChevronUp}
             // aria-disabled, not disabled: the button keeps the focus at the first or last row.
             aria-disabled={!onPrevious}
             className="aria-disabled:opacity-40"
             onClick={() => onPrevious?.()}
-          >
-            <ChevronUp aria-hidden className="size-4" />
-          </Button>
-          <Button
-            size="icon"
-            variant="ghost"
-            aria-label="Next row"
+          />
+          <IconButton
+            label="Next row"
             title="Next row (J)"
+            icon={ChevronDown}
             // aria-disabled, not disabled: the button keeps the focus at the first or last row.
             aria-disabled={!onNext}
             className="aria-disabled:opacity-40"
             onClick={() => onNext?.()}
-          >
-            <ChevronDown aria-hidden className="size-4" />
-          </Button>
+          />
         </>
       }
     >
