@@ -147,6 +147,13 @@ export class Api {
     ).workspace;
   }
 
+  /** A workspace of its own for one test, in the admin's default organization; its id. */
+  async newWorkspace(prefix: string, orgId = DEFAULT_ORG.id): Promise<string> {
+    const id = uniqueId(prefix);
+    await this.createWorkspace(orgId, id, `${prefix} ${id}`);
+    return id;
+  }
+
   // Files (issue 6): setting up and checking a workspace's files.
 
   /** Stores a file as an upload from the console would (multipart field `file`). */

@@ -1,17 +1,11 @@
 import fs from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { DEFAULT_ORG, expect, test, uniqueId, type Api } from './fixtures';
+import { DEFAULT_ORG, expect, test, uniqueId } from './fixtures';
 
 /**
  * The SQL playground against the real server: Monaco as bundled, real statements in a fresh
  * workspace per test, and the database checked through the API afterwards.
  */
-
-async function newWorkspace(adminApi: Api) {
-  const id = uniqueId('sql');
-  await adminApi.createWorkspace(DEFAULT_ORG.id, id, `SQL ${id}`);
-  return id;
-}
 
 async function openSql(page: Page, workspaceId: string) {
   await page.goto(`/workspaces/${workspaceId}/sql`);
@@ -38,7 +32,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     const foreign: string[] = [];
     const problems: string[] = [];
     page.on('request', (request) => {
@@ -76,7 +70,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(
       DEFAULT_ORG.id,
       ws,
@@ -122,7 +116,7 @@ test.describe('SQL playground', () => {
   });
 
   test('runs a batch from rows pasted from a spreadsheet', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(
       DEFAULT_ORG.id,
       ws,
@@ -165,7 +159,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(
       DEFAULT_ORG.id,
       ws,
@@ -205,7 +199,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE events (id int PRIMARY KEY, kind text)');
     await signIn();
     const editor = await openSql(page, ws);
@@ -267,7 +261,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE ticks (n int PRIMARY KEY)');
     await signIn();
     const editor = await openSql(page, ws);
@@ -311,7 +305,7 @@ test.describe('SQL playground', () => {
   });
 
   test('marks where the server says the error is', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'SELECT 1;\n\nSELECT nope + 1\nFROM generate_series(1, 3) g');
@@ -338,7 +332,7 @@ test.describe('SQL playground', () => {
   });
 
   test('cancels a pg_sleep, and the server stops it', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'SELECT pg_sleep(28.5)');
@@ -361,7 +355,7 @@ test.describe('SQL playground', () => {
   });
 
   test('exports the result as CSV and JSON', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(
@@ -396,7 +390,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, 'SELECT $1::int * 2 AS doubled');
@@ -424,7 +418,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(
       DEFAULT_ORG.id,
       ws,
@@ -455,7 +449,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, "SELECT $1 || ' from history' AS said");
@@ -487,7 +481,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await signIn();
     const editor = await openSql(page, ws);
     await setSql(page, editor, "select 'first' as which;\nselect 'second' as which, 2 as n");
@@ -512,7 +506,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE doomed (id int)');
     await signIn();
     const editor = await openSql(page, ws);
@@ -539,7 +533,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     const name = `Top rows ${uniqueId('snippet')}`;
     await signIn();
     const editor = await openSql(page, ws);
@@ -568,7 +562,7 @@ test.describe('SQL playground', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('sql');
     await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE docs (title text, embedding float4[])');
     await adminApi.query(
       DEFAULT_ORG.id,

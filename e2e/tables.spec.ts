@@ -1,15 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { DEFAULT_ORG, expect, test, uniqueId, type Api } from './fixtures';
+import { DEFAULT_ORG, expect, test } from './fixtures';
 
 const ORG = DEFAULT_ORG.id;
-
-/** A workspace of the admin's default organization, for one test. */
-async function newWorkspace(api: Api): Promise<string> {
-  const id = uniqueId('tables');
-  await api.createWorkspace(ORG, id, `Tables ${id}`);
-  return id;
-}
 
 async function open(page: Page, signIn: () => Promise<void>, path: string) {
   await signIn();
@@ -40,7 +33,7 @@ test.describe('Table browser', () => {
     adminApi,
     context,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await adminApi.query(
       ORG,
       ws,
@@ -105,7 +98,7 @@ test.describe('Table browser', () => {
   });
 
   test('pages, sorts and filters with the state in the URL', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await adminApi.query(
       ORG,
       ws,
@@ -213,7 +206,7 @@ test.describe('Table browser', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await adminApi.query(
       ORG,
       ws,
@@ -250,7 +243,7 @@ test.describe('Table browser', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     const csv = [
       'id;name;joined;score;active;meta;ref;big',
       '1;Ada;2024-01-02;1.5;true;"{""a"": 1}";3f2504e0-4f89-11d3-9a0c-0305e82c3301;9007199254740993',
@@ -313,7 +306,7 @@ test.describe('Table browser', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await open(page, signIn, `/workspaces/${ws}/tables`);
     await page.getByRole('button', { name: 'Create table from file' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Create table from file' });
@@ -332,7 +325,7 @@ test.describe('Table browser', () => {
   });
 
   test('drops a table once its name is typed', async ({ page, signIn, adminApi }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await adminApi.query(ORG, ws, `CREATE TABLE "${ws}"."doomed" (x int)`);
     await adminApi.query(ORG, ws, `CREATE TABLE "${ws}"."kept" (x int)`);
     await open(page, signIn, `/workspaces/${ws}/tables`);
@@ -361,7 +354,7 @@ test.describe('Table browser', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     const files = [];
     for (const [name, colour] of [
       ['red.png', { r: 220, g: 30, b: 30 }],
@@ -413,7 +406,7 @@ test.describe('Table browser', () => {
     signIn,
     adminApi,
   }) => {
-    const ws = await newWorkspace(adminApi);
+    const ws = await adminApi.newWorkspace('tables');
     await adminApi.query(ORG, ws, `CREATE TABLE "${ws}"."vecs" (name text, embedding float4[])`);
     // Cosine similarity to [1, 0]: east 1, north-east 0.707, north 0, west -1; zero has none.
     await adminApi.query(
