@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { quoteIdent, quoteLiteral } from '../../db/index';
 import type { SqlSession } from '../../db/session';
-import { columnNames } from './columns';
+import { columnNames } from '../../../contract/column-names';
 import { encodeCopyTextRow } from './copy-text';
 import { sniffDelimiter, type Delimiter } from '../../../contract/csv-delimiter';
 import { CsvScanner, fieldCountError } from './csv';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnInference } from '../../../../contract/column-inference';
-import { columnNames, formatOf, parseCsv, previewText, tableNameFromFile } from './import-preview';
+import { columnNames } from '../../../../contract/column-names';
+import { formatOf, parseCsv, previewText, tableNameFromFile } from './import-preview';
 import { sniffDelimiter } from '../../../../contract/csv-delimiter';
 
 function inferCsv(values: (string | null)[]) {

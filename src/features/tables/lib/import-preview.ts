@@ -1,4 +1,5 @@
 import { ColumnInference, type PgType } from '../../../../contract/column-inference';
+import { columnNames } from '../../../../contract/column-names';
 import { sniffDelimiter, type Delimiter } from '../../../../contract/csv-delimiter';
 
 /**
@@ -88,41 +89,6 @@ export function parseCsv(text: string, delimiter: Delimiter, partial: boolean): 
     records.push({ fields, line: recordLine });
   }
   return records;
-}
-
-/** The UTF-8 length of a string. */
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-
-function truncateUtf8(text: string, maxBytes: number): string {
-  if (utf8Length(text) <= maxBytes) return text;
-  let bytes = 0;
-  let end = 0;
-  for (const char of text) {
-    bytes += utf8Length(char);
-    if (bytes > maxBytes) break;
-    end += char.length;
-  }
-  return text.slice(0, end);
-}
-
-/**
- * Column names from a header or JSON keys, as the server makes them: trimmed, `column_N` for an
- * empty one, cut to PostgreSQL's 63 bytes, later copies of a name suffixed `_2`, `_3`…
- */
-export function columnNames(raw: readonly string[]): string[] {
-  const bases = raw.map((name, i) => truncateUtf8(name.trim() || `column_${i + 1}`, 63));
-  const reserved = new Set(bases);
-  const used = new Set<string>();
-  return bases.map((base) => {
-    let name = base;
-    for (let n = 2; used.has(name); n++) {
-      const suffix = `_${n}`;
-      name = truncateUtf8(base, 63 - suffix.length) + suffix;
-      if (reserved.has(name)) name = base;
-    }
-    used.add(name);
-    return name;
-  });
 }
 
 /** A CSV field as the grid should show it once stored as `type`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnNames, truncateUtf8 } from './columns';
+import { columnNames, truncateUtf8 } from './column-names';
 
-const bytes = (text: string) => Buffer.byteLength(text);
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 describe('columnNames', () => {
   it('trims names and keeps their case and characters', () => {

@@ -1,5 +1,6 @@
 /**
- * Column names for a new table from a CSV header or JSON keys, position for position. Names
+ * Column names for a new table from a CSV header or JSON keys, position for position, as the
+ * import endpoint makes them and the console's preview shows them. Names
  * keep their case and characters (they are quoted in SQL); they are trimmed, an empty one
  * becomes `column_N` (N its 1-based position), and each is cut to the 63 bytes PostgreSQL keeps
  * of an identifier, at a character boundary, before being made unique. A name that occurs once
@@ -28,7 +29,8 @@ export function columnNames(raw: readonly string[]): string[] {
 
 /** The longest prefix of `text` that is at most `maxBytes` in UTF-8, cut between code points. */
 export function truncateUtf8(text: string, maxBytes: number): string {
-  if (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return text;
+  // Three bytes a UTF-16 unit at most: short enough, whatever its characters.
+  if (text.length * 3 <= maxBytes) return text;
   let bytes = 0;
   let end = 0;
   for (const char of text) {
