@@ -1,4 +1,4 @@
-import { isTrivia, tokenize, type Token } from './lexer';
+import { identifierName, isTrivia, tokenize, type Token } from './lexer';
 import { SQL_FUNCTIONS, SQL_KEYWORDS, SQL_TYPES } from './sql-words';
 import { splitStatements, statementAt } from './statements';
 
@@ -27,16 +27,6 @@ export interface CompletionSite {
   tables: TableRef[];
   /** The cursor is in a string, comment or dollar quote: offer nothing. */
   suppressed: boolean;
-}
-
-/** A name as Postgres reads it: quoted names as written, unquoted ones folded to lower case. */
-function nameOf(token: Token): string | null {
-  if (token.kind === 'ident') return token.text.toLowerCase();
-  if (token.kind === 'quoted-ident') {
-    const inner = token.unterminated ? token.text.slice(1) : token.text.slice(1, -1);
-    return inner.replace(/""/g, '"');
-  }
-  return null;
 }
 
 const SIMPLE_NAME = /^[a-z_][a-z0-9_$]*$/;
@@ -83,7 +73,7 @@ export function tableRefs(words: readonly Token[]): TableRef[] {
     let j = k + 1;
     for (;;) {
       if (words[j]?.kind === 'ident' && words[j]!.text.toLowerCase() === 'only') j++;
-      const first = words[j] && nameOf(words[j]!);
+      const first = words[j] && identifierName(words[j]!);
       if (
         first === null ||
         first === undefined ||
@@ -93,9 +83,9 @@ export function tableRefs(words: readonly Token[]): TableRef[] {
       let schema: string | null = null;
       let table = first;
       j++;
-      if (words[j]?.text === '.' && words[j + 1] && nameOf(words[j + 1]!) !== null) {
+      if (words[j]?.text === '.' && words[j + 1] && identifierName(words[j + 1]!) !== null) {
         schema = table;
-        table = nameOf(words[j + 1]!)!;
+        table = identifierName(words[j + 1]!)!;
         j += 2;
       }
       // `FROM f(…)` calls a function; `INTO t (a, b)` lists the table's columns.
@@ -108,7 +98,7 @@ export function tableRefs(words: readonly Token[]): TableRef[] {
         (next.kind === 'quoted-ident' ||
           (next.kind === 'ident' && !NOT_ALIAS.has(next.text.toLowerCase())))
       ) {
-        alias = nameOf(next);
+        alias = identifierName(next);
         j++;
       }
       refs.push({ schema, table, alias });
@@ -146,7 +136,7 @@ export function completionSite(sql: string, offset: number): CompletionSite {
   const qualifier: string[] = [];
   let k = before.length - 1;
   while (k >= 1 && before[k]!.kind === 'punct' && before[k]!.text === '.') {
-    const part = nameOf(before[k - 1]!);
+    const part = identifierName(before[k - 1]!);
     // Only directly adjacent: `a . b` is rare, and `SELECT 1. x` is not a qualifier.
     if (part === null || before[k - 1]!.end !== before[k]!.start) break;
     qualifier.unshift(part);

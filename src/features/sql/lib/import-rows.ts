@@ -1,4 +1,4 @@
-import { isTrivia, isWord, tokenize, type Token } from './lexer';
+import { identifierName, isTrivia, isWord, tokenize } from './lexer';
 
 /**
  * Rows from a CSV file or pasted cells into the batch grid: which source column feeds which
@@ -11,14 +11,6 @@ import { isTrivia, isWord, tokenize, type Token } from './lexer';
 export function paramColumnNames(sql: string): Map<number, string> {
   const words = tokenize(sql).filter((token) => !isTrivia(token));
   const names = new Map<number, string>();
-  const nameOf = (token: Token | undefined) =>
-    token === undefined
-      ? null
-      : token.kind === 'ident'
-        ? token.text.toLowerCase()
-        : token.kind === 'quoted-ident'
-          ? token.text.slice(1, -1).replace(/""/g, '"')
-          : null;
   const paramAt = (k: number) =>
     words[k]?.kind === 'param' ? Number(words[k]!.text.slice(1)) : null;
 
@@ -30,7 +22,7 @@ export function paramColumnNames(sql: string): Map<number, string> {
       if (words[j]?.text !== '(') continue;
       const columns: string[] = [];
       for (j++; j < words.length && words[j]!.text !== ')'; j++) {
-        const name = nameOf(words[j]);
+        const name = identifierName(words[j]);
         if (name !== null) columns.push(name);
       }
       if (!isWord(words[j + 1], 'values') || words[j + 2]?.text !== '(') continue;
@@ -81,10 +73,10 @@ export function paramColumnNames(sql: string): Map<number, string> {
     const n = paramAt(k);
     if (n === null || names.has(n)) continue;
     // (`t.a = $1` names the column a as well.)
-    if (words[k - 1]?.text === '=' && nameOf(words[k - 2]) !== null) {
-      names.set(n, nameOf(words[k - 2])!);
-    } else if (words[k + 1]?.text === '=' && nameOf(words[k + 2]) !== null) {
-      names.set(n, nameOf(words[k + 2])!);
+    if (words[k - 1]?.text === '=' && identifierName(words[k - 2]) !== null) {
+      names.set(n, identifierName(words[k - 2])!);
+    } else if (words[k + 1]?.text === '=' && identifierName(words[k + 2]) !== null) {
+      names.set(n, identifierName(words[k + 2])!);
     }
   }
   return names;

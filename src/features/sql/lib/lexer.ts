@@ -316,3 +316,13 @@ export function significantTokens(sql: string): Token[] {
 export function isWord(token: Token | undefined, word: string): boolean {
   return token !== undefined && token.kind === 'ident' && token.text.toLowerCase() === word;
 }
+
+/** A name as Postgres reads it: quoted names as written, unquoted ones folded to lower case. */
+export function identifierName(token: Token | undefined): string | null {
+  if (token?.kind === 'ident') return token.text.toLowerCase();
+  if (token?.kind === 'quoted-ident') {
+    const inner = token.unterminated ? token.text.slice(1) : token.text.slice(1, -1);
+    return inner.replace(/""/g, '"');
+  }
+  return null;
+}

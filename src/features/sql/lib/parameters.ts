@@ -1,4 +1,4 @@
-import { isTrivia, isWord, tokenize, type Token } from './lexer';
+import { identifierName, isTrivia, isWord, tokenize, type Token } from './lexer';
 
 /**
  * The `$n` parameters of a statement, with a guess at what kind of input each one wants, and
@@ -93,19 +93,11 @@ export function typeForCast(name: string): ParamType {
  * the schema dropped, unquoted words lowercased, and array bounds as `[]`.
  */
 function readTypeName(words: Token[], k: number): string | null {
-  const part = (token: Token | undefined) =>
-    token === undefined
-      ? null
-      : token.kind === 'ident'
-        ? token.text.toLowerCase()
-        : token.kind === 'quoted-ident'
-          ? token.text.slice(1, -1).replace(/""/g, '"')
-          : null;
-  let name = part(words[k]);
+  let name = identifierName(words[k]);
   if (name === null) return null;
   k++;
-  while (words[k]?.text === '.' && part(words[k + 1]) !== null) {
-    name = part(words[k + 1])!;
+  while (words[k]?.text === '.' && identifierName(words[k + 1]) !== null) {
+    name = identifierName(words[k + 1])!;
     k += 2;
   }
   const continuations = TYPE_CONTINUATIONS.get(name);
