@@ -44,3 +44,20 @@ export function renderApp(route = '/') {
   const utils = render(<App router={router} queryClient={queryClient} />);
   return { ...utils, user, queryClient, router };
 }
+
+type Router = ReturnType<typeof createMemoryRouter>;
+
+/**
+ * Makes the router land every navigation `ms` late — as a slow loader or a busy main thread
+ * does — so a test can type while the address is still catching up with the screen.
+ */
+export function delayNavigations(router: Router, ms: number) {
+  const navigate = router.navigate.bind(router) as (...args: unknown[]) => Promise<void>;
+  router.navigate = ((...args: unknown[]) =>
+    new Promise((resolve) => setTimeout(resolve, ms)).then(() =>
+      navigate(...args),
+    )) as Router['navigate'];
+}
+
+/** Waits, for a test whose point is what happens in the meantime. */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

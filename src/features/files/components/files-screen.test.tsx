@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
 import { setSelectedOrgId, signIn } from '../../../lib/session';
 import { apiError, json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { delayNavigations, pause, renderApp } from '../../../test/render';
 
 const photos = workspace({ id: 'photos', name: 'Photos' });
 
@@ -255,5 +256,63 @@ describe('Files screen', () => {
     expect(search).toHaveValue('beach cat');
     await waitFor(() => expect(router.state.location.search).toBe('?q=beach+cat'), LOAD);
     await waitFor(() => expect(screen.queryByText('beach.png')).not.toBeInTheDocument(), LOAD);
+  });
+
+  describe('while the address lags behind the screen', { timeout: 20_000 }, () => {
+    it('loses nothing typed in the search, keystroke by keystroke', async () => {
+      mockGallery([file(1, { filename: 'beach cat.png' }), file(2, { filename: 'beach.png' })]);
+      const { router } = renderApp('/workspaces/photos/files');
+      await screen.findByRole('list', { name: 'Files of Photos, page 1' }, LOAD);
+      delayNavigations(router, 500);
+      // Slower than the search's 300 ms delay: each pause commits a search, whose address
+      // lands after the next keystroke.
+      const slow = userEvent.setup({ delay: 350 });
+      const search = screen.getByLabelText('Search by name');
+
+      await slow.type(search, 'beach cat');
+      expect(search).toHaveValue('beach cat');
+      await waitFor(() => expect(router.state.location.search).toBe('?q=beach+cat'), LOAD);
+      await pause(600);
+      expect(search).toHaveValue('beach cat');
+      await waitFor(() => expect(screen.queryByText('beach.png')).not.toBeInTheDocument(), LOAD);
+    });
+
+    it('keeps a type chosen while a search is typed, and the search typed after it', async () => {
+      mockGallery([
+        file(1, { filename: 'cat.png' }),
+        file(2, { filename: 'cat.pdf', content_type: 'application/pdf' }),
+      ]);
+      const { user, router } = renderApp('/workspaces/photos/files');
+      await screen.findByRole('list', { name: 'Files of Photos, page 1' }, LOAD);
+      delayNavigations(router, 400);
+
+      await user.click(screen.getByRole('combobox', { name: 'File type' }));
+      await user.click(screen.getByRole('option', { name: 'PDFs' }));
+      await user.type(screen.getByLabelText('Search by name'), 'cat{Enter}');
+      expect(screen.getByRole('combobox', { name: 'File type' })).toHaveTextContent('PDFs');
+      expect(screen.getByLabelText('Search by name')).toHaveValue('cat');
+
+      await waitFor(() => expect(router.state.location.search).toBe('?type=pdf&q=cat'), LOAD);
+      await pause(500);
+      expect(router.state.location.search).toBe('?type=pdf&q=cat');
+      expect(screen.getByLabelText('Search by name')).toHaveValue('cat');
+      await waitFor(() => expect(screen.queryByText('cat.png')).not.toBeInTheDocument(), LOAD);
+    });
+
+    it('takes the search of a real navigation (Back), replacing what was typed', async () => {
+      mockGallery([file(1, { filename: 'beach cat.png' }), file(2, { filename: 'dog.png' })]);
+      const { user, router } = renderApp('/workspaces/photos/files?q=dog');
+      await screen.findByRole('list', { name: 'Files of Photos, page 1' }, LOAD);
+      await router.navigate('/workspaces/photos/files?q=cat');
+      const search = screen.getByLabelText('Search by name');
+      await waitFor(() => expect(search).toHaveValue('cat'), LOAD);
+
+      await user.type(search, ' and more');
+      await router.navigate(-1);
+      await waitFor(() => expect(search).toHaveValue('dog'), LOAD);
+      await pause(400);
+      expect(search).toHaveValue('dog');
+      expect(router.state.location.search).toBe('?q=dog');
+    });
   });
 });

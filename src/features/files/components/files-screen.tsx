@@ -44,7 +44,7 @@ export function FilesScreen() {
 function Gallery() {
   const { orgId, workspaceId, workspace } = useCurrentWorkspace();
   useDocumentTitle(`Files · ${workspace.name}`);
-  const [state, update] = useGalleryState();
+  const { state, update, navigations } = useGalleryState();
   const { page, size, type, q, view } = state;
   const filtered = type !== 'all' || q !== '';
 
@@ -210,6 +210,7 @@ function Gallery() {
           q={q}
           type={type}
           view={view}
+          navigations={navigations}
           onSearch={onSearch}
           onType={(value) => update({ type: value, page: 1 })}
           onView={(value) => update({ view: value })}

@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useAddressState } from '../../../lib/use-address-state';
 import type { FileListParams } from '../api/keys';
 
 /**
@@ -76,21 +75,7 @@ export function galleryParams(state: GalleryState): URLSearchParams {
   return params;
 }
 
+/** The gallery's state, kept in the address; its writes replace the entry, so Back leaves it. */
 export function useGalleryState() {
-  const [params, setParams] = useSearchParams();
-  const state = useMemo(() => parseGalleryState(params), [params]);
-  /** Changes part of the state; the URL entry is replaced, so Back leaves the gallery. */
-  const update = useCallback(
-    (change: Partial<GalleryState> | ((current: GalleryState) => Partial<GalleryState>)) =>
-      setParams(
-        (current) => {
-          const before = parseGalleryState(current);
-          const patch = typeof change === 'function' ? change(before) : change;
-          return galleryParams({ ...before, ...patch });
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return [state, update] as const;
+  return useAddressState(parseGalleryState, galleryParams);
 }

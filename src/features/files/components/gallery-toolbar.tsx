@@ -1,8 +1,7 @@
 import clsx from 'clsx';
-import { LayoutGrid, List, Search } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { LayoutGrid, List } from 'lucide-react';
+import { SearchField } from '../../../components/search-field';
 import { buttonClasses } from '../../../components/ui/button-styles';
-import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
 import { TYPE_FILTERS, type GalleryView, type TypeFilter } from './files-url-state';
 
@@ -13,6 +12,7 @@ export function GalleryToolbar({
   q,
   type,
   view,
+  navigations,
   onSearch,
   onType,
   onView,
@@ -20,44 +20,22 @@ export function GalleryToolbar({
   q: string;
   type: TypeFilter;
   view: GalleryView;
+  /** Real navigations so far: one replaces what is typed in the search box. */
+  navigations: number;
   onSearch: (q: string) => void;
   onType: (type: TypeFilter) => void;
   onView: (view: GalleryView) => void;
 }) {
-  const [text, setText] = useState(q);
-  const [synced, setSynced] = useState(q);
-  // The URL changed under us (Back, a link, Clear filters): show its search — but not when it is
-  // what is being typed, which may have a space at the end that the search leaves out.
-  if (q !== synced) {
-    setSynced(q);
-    if (text.trim() !== q) setText(q);
-  }
-
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, q, onSearch]);
-
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="relative min-w-48 flex-1 sm:max-w-sm">
-        <Search
-          aria-hidden
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted"
-        />
-        <Input
-          type="search"
-          aria-label="Search by name"
-          placeholder="Search by name"
-          className="pl-8"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') onSearch(text.trim());
-          }}
-        />
-      </div>
+      <SearchField
+        label="Search by name"
+        className="min-w-48 flex-1 sm:max-w-sm"
+        search={q}
+        onSearch={onSearch}
+        delayMs={SEARCH_DELAY_MS}
+        navigations={navigations}
+      />
       {/* Select fills its container: the container sets the width. */}
       <div className="w-40">
         <Select

@@ -4,7 +4,7 @@ import type { TableDetails } from '../../../../contract/tables';
 import { setSelectedOrgId, signIn } from '../../../lib/session';
 import { apiError, json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { delayNavigations, pause, renderApp } from '../../../test/render';
 
 const analytics = workspace();
 const details: TableDetails = {
@@ -44,6 +44,23 @@ function mockTables(query = answerQuery) {
       apiError(404, 'not_found', 'Table gone not found'),
     'POST /workspaces/analytics/tables/query': query,
   });
+}
+
+/** Adds a filter through the "Add filter" popover, as a person would. */
+async function addFilter(
+  user: ReturnType<typeof renderApp>['user'],
+  column: string,
+  condition: string,
+  value: string,
+) {
+  await user.click(screen.getByRole('button', { name: 'Add filter' }));
+  const editor = await screen.findByRole('dialog', { name: 'Add filter' });
+  await user.click(within(editor).getByLabelText('Column'));
+  await user.click(screen.getByRole('option', { name: new RegExp(`^${column}`) }));
+  await user.click(within(editor).getByLabelText('Condition'));
+  await user.click(screen.getByRole('option', { name: condition }));
+  await user.type(within(editor).getByLabelText('Value'), value);
+  await user.click(within(editor).getByRole('button', { name: 'Add filter' }));
 }
 
 /** The whole console boots for each test (session, organization, workspace, table, rows). */
@@ -139,6 +156,35 @@ describe('TableScreen', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove filter: id greater than “3”' }));
     await waitFor(() => expect(router.state.location.search).toBe('?sort=id.asc'));
+  });
+
+  it('keeps every change made while the address lags behind: page size, filters, paging', async () => {
+    const api = mockTables();
+    const { user, router } = renderApp('/workspaces/analytics/tables/docs');
+    await screen.findByText('Rows 1–100 of 250', {}, booted);
+    delayNavigations(router, 400);
+
+    await user.click(screen.getByRole('combobox', { name: 'Rows per page' }));
+    await user.click(screen.getByRole('option', { name: '50' }));
+    await addFilter(user, 'id', 'greater than', '3');
+    await addFilter(user, 'title', 'contains', 'doc');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByRole('combobox', { name: 'Rows per page' })).toHaveTextContent('50');
+
+    const expected = '?page=2&size=50&f.gt.id=3&f.contains.title=doc';
+    await waitFor(() => expect(router.state.location.search).toBe(expected), booted);
+    await pause(500);
+    expect(router.state.location.search).toBe(expected);
+    const filters = screen.getByRole('group', { name: 'Filters' });
+    expect(within(filters).getAllByRole('button', { name: /^Edit filter/ })).toHaveLength(2);
+    await waitFor(() =>
+      expect(queries(api).map((q) => q.params)).toContainEqual(['3', '%doc%', 51, 50]),
+    );
+
+    // Paging and filtering are steps Back goes through.
+    await router.navigate(-1);
+    await waitFor(() => expect(screen.getByText(/^Rows 1–50/)).toBeInTheDocument(), booted);
+    expect(router.state.location.search).toBe('?size=50&f.gt.id=3&f.contains.title=doc');
   });
 
   it('leaves out what names a column the table lacks, and says so', async () => {

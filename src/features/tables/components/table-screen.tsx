@@ -2,8 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import clsx from 'clsx';
 import { ChevronLeft, Info, RotateCw, Table2, Trash2, X } from 'lucide-react';
 import { Tabs } from 'radix-ui';
-import { lazy, useCallback, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { lazy, useCallback, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { TableDetails } from '../../../../contract/tables';
 import { Button } from '../../../components/ui/button';
 import { buttonClasses } from '../../../components/ui/button-styles';
@@ -12,6 +12,7 @@ import { LazyMount } from '../../../components/ui/lazy-mount';
 import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
+import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { workspacePath } from '../../workspaces/paths';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
@@ -46,19 +47,15 @@ function TableView({ table }: { table: string }) {
   const navigate = useNavigate();
   const location = useLocation();
   const details = useQuery(tableDetailsQueryOptions(orgId, workspaceId, table));
-  const [search, setSearch] = useSearchParams();
-  const view = useMemo(() => parseViewState(search), [search]);
+  const { state: view, update } = useAddressState(parseViewState, viewSearchParams);
   const [dropping, setDropping] = useState(false);
   const imported = (location.state as ImportedState | null)?.imported;
 
   const onViewChange = useCallback(
     (change: Partial<TableViewState>) =>
-      setSearch((previous) => viewSearchParams({ ...parseViewState(previous), ...change }), {
-        // Paging and filtering are steps people go back through; the rest replaces.
-        replace: change.tab !== undefined,
-        state: location.state,
-      }),
-    [setSearch, location.state],
+      // Paging and filtering are steps people go back through; the rest replaces.
+      update(change, { history: change.tab === undefined ? 'push' : 'replace' }),
+    [update],
   );
   const refresh = () =>
     void Promise.all([

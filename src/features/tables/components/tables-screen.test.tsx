@@ -4,7 +4,7 @@ import type { TableSummary } from '../../../../contract/tables';
 import { setSelectedOrgId, signIn } from '../../../lib/session';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { delayNavigations, pause, renderApp } from '../../../test/render';
 
 const analytics = workspace();
 const booted = { timeout: 5_000 };
@@ -62,6 +62,28 @@ describe('TablesScreen', { timeout: 20_000 }, () => {
     expect(router.state.location.search).toBe('?q=EV');
     await user.type(screen.getByLabelText('Filter tables by name'), 'zzz');
     expect(screen.getByText('No table name contains “EVzzz”.')).toBeInTheDocument();
+  });
+
+  it('loses nothing typed in the name filter while the address lags behind', async () => {
+    mockList(tables);
+    const { user, router } = renderApp('/workspaces/analytics/tables');
+    const list = await screen.findByRole('table', { name: 'Tables' }, booted);
+    delayNavigations(router, 300);
+    const filter = screen.getByLabelText('Filter tables by name');
+
+    await user.type(filter, 'events ');
+    expect(filter).toHaveValue('events ');
+    expect(within(list).getAllByRole('row')).toHaveLength(2);
+    await waitFor(() => expect(router.state.location.search).toBe('?q=events'), booted);
+    await user.type(filter, 'x');
+    await pause(400);
+    expect(filter).toHaveValue('events x');
+    expect(router.state.location.search).toBe('?q=events+x');
+
+    // A real navigation (a link, Back) brings its own filter.
+    await router.navigate('/workspaces/analytics/tables?q=docs');
+    await waitFor(() => expect(filter).toHaveValue('docs'), booted);
+    expect(within(list).getAllByRole('row')).toHaveLength(2);
   });
 
   it('drops a table once its name is typed, and shows a refusal in the dialog', async () => {

@@ -1,16 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { FileUp, RotateCw, Search, Table2, Trash2 } from 'lucide-react';
+import { FileUp, RotateCw, Table2, Trash2 } from 'lucide-react';
 import { lazy, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { TableSummary } from '../../../../contract/tables';
+import { SearchField } from '../../../components/search-field';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { IconButton } from '../../../components/ui/icon-button';
-import { Input } from '../../../components/ui/input';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
+import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { workspacePath } from '../../workspaces/paths';
@@ -18,6 +19,7 @@ import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
 import { tableKeys } from '../api/keys';
 import { tableListQueryOptions } from '../api/tables-query';
 import { formatRowCount, formatSize, isEstimate } from '../lib/format';
+import { parseTableListState, tableListSearchParams } from '../lib/view-state';
 
 const DropTableDialog = lazy(() =>
   import('./drop-table-dialog').then((m) => ({ default: m.DropTableDialog })),
@@ -32,21 +34,12 @@ export function TablesScreen() {
   const { orgId, workspaceId, workspace } = useCurrentWorkspace();
   const queryClient = useQueryClient();
   const tables = useQuery(tableListQueryOptions(orgId, workspaceId));
-  const [search, setSearch] = useSearchParams();
-  const filter = search.get('q') ?? '';
+  const { state, update, navigations } = useAddressState(
+    parseTableListState,
+    tableListSearchParams,
+  );
   const [dropping, setDropping] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-
-  const setFilter = (value: string) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set('q', value);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <>
@@ -107,8 +100,9 @@ export function TablesScreen() {
             <TableList
               workspaceId={workspaceId}
               tables={list}
-              filter={filter}
-              onFilterChange={setFilter}
+              filter={state.q}
+              onFilterChange={(q) => update({ q })}
+              navigations={navigations}
               onDrop={setDropping}
             />
           )
@@ -140,33 +134,30 @@ function TableList({
   tables,
   filter,
   onFilterChange,
+  navigations,
   onDrop,
 }: {
   workspaceId: string;
   tables: TableSummary[];
+  /** The name filter, trimmed. */
   filter: string;
   onFilterChange: (value: string) => void;
+  navigations: number;
   onDrop: (table: string) => void;
 }) {
-  const needle = filter.trim().toLowerCase();
+  const needle = filter.toLowerCase();
   const shown = needle ? tables.filter((t) => t.table_name.toLowerCase().includes(needle)) : tables;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="relative w-full max-w-sm">
-          <Search
-            aria-hidden
-            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
-          />
-          <Input
-            type="search"
-            aria-label="Filter tables by name"
-            placeholder="Filter by name"
-            className="pl-9"
-            value={filter}
-            onChange={(event) => onFilterChange(event.target.value)}
-          />
-        </div>
+        <SearchField
+          label="Filter tables by name"
+          placeholder="Filter by name"
+          className="w-full max-w-sm"
+          search={filter}
+          onSearch={onFilterChange}
+          navigations={navigations}
+        />
         <p className="text-sm text-muted" aria-live="polite">
           {needle
             ? `${shown.length} of ${tables.length} tables`
@@ -175,7 +166,7 @@ function TableList({
       </div>
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-8 text-center text-sm text-muted">
-          No table name contains “{filter.trim()}”.
+          No table name contains “{filter}”.
         </p>
       ) : (
         <Table caption="Tables">

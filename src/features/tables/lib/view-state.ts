@@ -86,3 +86,16 @@ export function viewSearchParams(state: TableViewState): URLSearchParams {
   }
   return search;
 }
+
+/** The tables list keeps its name filter in the URL: `?q=events`. */
+export interface TableListState {
+  q: string;
+}
+
+export function parseTableListState(search: URLSearchParams): TableListState {
+  return { q: search.get('q')?.trim() ?? '' };
+}
+
+export function tableListSearchParams({ q }: TableListState): URLSearchParams {
+  return new URLSearchParams(q ? { q } : {});
+}
