@@ -247,11 +247,16 @@ async function serveSpa(app: FastifyInstance, root: string) {
     root,
     wildcard: false,
     index: false,
+    // Ours, set below: send's own Cache-Control would be written over them.
+    cacheControl: false,
     setHeaders: (res, filePath) => {
       // Vite fingerprints everything under assets/, so those can be cached for good.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-      if (filePath.endsWith('.html')) res.header('content-security-policy', SPA_CSP);
+      res.setHeader(
+        'cache-control',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      if (filePath.endsWith('.html')) res.setHeader('content-security-policy', SPA_CSP);
     },
   });
   app.get('/*', (request, reply) => {
