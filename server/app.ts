@@ -7,13 +7,15 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
 } from 'fastify';
 import { ERROR_CODES } from '../contract/errors';
 import type { User } from './auth/users-repository';
 import { findUserByToken } from './auth/users-repository';
 import { bearerToken } from './auth/tokens';
 import { DatabaseUnavailableError, type Db } from './db/index';
-import { ApiError, unauthorized } from './errors';
+import { ApiError, badRequest, notFound, unauthorized } from './errors';
 import { FileStore } from './files/store';
 import type { Logger } from './logger';
 import { registerProxy } from './proxy';
@@ -21,6 +23,7 @@ import { existingFileIds } from './routes/files/repository';
 import { fileRoutes } from './routes/files/routes';
 import { Thumbnails } from './files/thumbnails';
 import { healthRoutes } from './routes/health/routes';
+import { checkBodies, nulInUrl } from './routes/input';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
 import { organizationRoutes } from './routes/organizations/routes';
@@ -71,16 +74,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     // Per-request lines would drown the sign-in link and cost throughput; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A URL the router cannot decode is answered like any other error, not in Fastify's format.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  const sendError = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const bodyLimit = request.routeOptions.bodyLimit ?? options.bodyLimitBytes ?? 1024 * 1024;
     const apiError = toApiError(error as FastifyError, bodyLimit);
     if (apiError.status >= 500 && !(error instanceof DatabaseUnavailableError)) {
       request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
     }
     return reply.code(apiError.status).send(apiError.toEnvelope());
+  };
+  app.setErrorHandler(sendError);
+
+  // Checked once for every route, the SPA's and the proxy's too: no id, name or file name has
+  // one, PostgreSQL refuses it in text, and a path with one makes fs throw.
+  app.addHook('onRequest', async (request) => {
+    if (nulInUrl(request.url)) throw badRequest('The URL contains a NUL character (%00)');
   });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(notFound(`Nothing at ${request.method} ${request.url}`), request, reply),
+  );
 
   await app.register(
     async (api) => {
@@ -89,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return;
       }
       const db = options.db;
+      checkBodies(api);
       await loadGuard();
       const sandbox = createWorkspaceSandbox({
         db,
@@ -126,14 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           uploadLimitBytes: options.fileUploadLimitBytes ?? 5 * 1024 ** 3,
         });
       });
-      api.setNotFoundHandler((request, reply) =>
-        reply.code(404).send({
-          error: {
-            code: ERROR_CODES.notFound,
-            message: `No API endpoint ${request.method} ${request.url}`,
-          },
-        }),
-      );
+      api.setNotFoundHandler(apiNotFound);
     },
     { prefix: API_PREFIX },
   );
@@ -200,6 +209,23 @@ function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
       );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new ApiError(400, ERROR_CODES.badRequest, 'The request body is not valid JSON');
+    case 'FST_ERR_BAD_URL':
+      return badRequest('The URL is malformed: a %-escape in its path is not UTF-8');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiError(414, ERROR_CODES.badRequest, 'A part of the URL path is too long');
+    case 'FST_FILES_LIMIT':
+      return badRequest('Send one file per request, in the field "file"');
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return badRequest('The form has more fields than the endpoint takes');
+  }
+  // What the proxy's URL decoding throws for a query string that is not UTF-8.
+  if (error instanceof URIError) {
+    return badRequest('The URL is malformed: a %-escape in it is not UTF-8');
+  }
+  // busboy, should a Content-Type get past the boundary check (routes/input.ts) all the same.
+  if (/^Multipart: Boundary not found|needle cannot have a length/.test(error.message)) {
+    return badRequest('The multipart boundary is missing or too long');
   }
   if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
     return new ApiError(
@@ -218,7 +244,19 @@ function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
   );
 }
 
-/** Serves the built SPA; any non-API path that is not a file gets index.html (client routing). */
+/** An API path no route takes: the SPA's catch-all must not answer it with the page. */
+function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send({
+    error: {
+      code: ERROR_CODES.notFound,
+      message: `No API endpoint ${request.method} ${request.url}`,
+    },
+  });
+}
+
+const isApiPath = (url: string) =>
+  url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith(`${API_PREFIX}?`);
+
 /**
  * The console's pages run only its own scripts: no inline script, no eval, nothing from another
  * origin, so text shown from tables and files can never become code. Styles may be inline (React
@@ -242,6 +280,7 @@ const SPA_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Serves the built SPA beside the API. */
 async function serveSpa(app: FastifyInstance, root: string) {
   await app.register(fastifyStatic, {
     root,
@@ -259,12 +298,14 @@ async function serveSpa(app: FastifyInstance, root: string) {
       if (filePath.endsWith('.html')) res.setHeader('content-security-policy', SPA_CSP);
     },
   });
+  // Any non-API path that is not a file gets index.html (client routing).
   app.get('/*', (request, reply) => {
+    if (isApiPath(request.url)) return apiNotFound(request, reply);
     let relative: string;
     try {
       relative = decodeURIComponent((request.params as { '*': string })['*']);
     } catch {
-      return reply.code(400).type('text/plain').send('Malformed URL');
+      throw badRequest('The URL is malformed: a %-escape in its path is not UTF-8');
     }
     const file = path.join(root, relative);
     if (

@@ -46,6 +46,32 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** Temporary folders of stores open in this process, which a second store must not clear. */
 const liveTempDirs = new Set<string>();
 
+/** The server a temporary entry belongs to, as its name says. */
+export interface TempOwner {
+  pid: number;
+  host: string;
+}
+
+/**
+ * Whether a temporary entry (an upload's folder, an import's spool file) was left by a server
+ * that is gone, so it can be removed. One this process is using (`inUse`) never is. One of this
+ * machine is left behind when its process is dead, or is this process after a restart that
+ * reused the pid. One whose process cannot be asked (another machine sharing the folder, or no
+ * owner in its name) is left behind only once untouched for a day.
+ */
+export async function leftBehind(
+  entryPath: string,
+  owner: TempOwner | null,
+  inUse: boolean,
+): Promise<boolean> {
+  if (inUse) return false;
+  if (owner && owner.host === os.hostname()) {
+    return owner.pid === process.pid || !isAlive(owner.pid);
+  }
+  const stat = await fs.stat(entryPath).catch(() => null);
+  return stat !== null && Date.now() - stat.mtimeMs > FOREIGN_TEMP_AGE_MS;
+}
+
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
 /** Makes a rename or a new file in `dir` survive a power cut, not only a crash. */
@@ -93,24 +119,13 @@ export class FileStore {
     await fs.rm(this.tempDir, { recursive: true, force: true });
   }
 
-  /**
-   * Temporary folders of servers that are gone: on this machine, those whose process is dead
-   * (or is us, after a restart that reused the pid); from other machines sharing the store, only
-   * ones untouched for a day, as their process cannot be asked.
-   */
+  /** Temporary folders of servers that are gone (see `leftBehind`). */
   private async removeStaleTemp() {
     const base = path.join(this.root, TEMP);
     for (const name of await fs.readdir(base)) {
       const match = /^(\d+)-[0-9a-f]+-(.*)$/.exec(name);
-      let stale: boolean;
-      if (match && match[2] === os.hostname()) {
-        const pid = Number(match[1]);
-        stale = !liveTempDirs.has(name) && (pid === process.pid || !isAlive(pid));
-      } else {
-        const stat = await fs.stat(path.join(base, name)).catch(() => null);
-        stale = stat !== null && Date.now() - stat.mtimeMs > FOREIGN_TEMP_AGE_MS;
-      }
-      if (stale) {
+      const owner = match ? { pid: Number(match[1]), host: match[2]! } : null;
+      if (await leftBehind(path.join(base, name), owner, liveTempDirs.has(name))) {
         this.logger.info({ dir: name }, 'removing files left by interrupted uploads');
         await fs.rm(path.join(base, name), { recursive: true, force: true });
       }

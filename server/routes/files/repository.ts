@@ -1,8 +1,15 @@
 import type { FileInfo } from '../../../contract/files';
+import { cleanFilename } from '../../../contract/filename';
 import type { Queryable } from '../../db/index';
 
 // Sizes are bigint in Postgres; up to 2^53 they are exact as JSON numbers.
 const COLUMNS = 'f.id, f.filename, f.content_type, f.size::float8 AS size, f.sha256, f.created_at';
+
+/**
+ * A row as the API shows it. Names are cleaned as they are stored; cleaning them again as they
+ * are read covers rows stored before the rule dropped bidi and zero-width characters.
+ */
+const shown = (row: FileInfo): FileInfo => ({ ...row, filename: cleanFilename(row.filename) });
 
 export interface NewFile {
   id: string;
@@ -21,7 +28,7 @@ export async function insertFile(db: Queryable, file: NewFile): Promise<FileInfo
      RETURNING ${COLUMNS}`,
     [file.id, file.workspaceId, file.filename, file.contentType, file.size, file.sha256],
   );
-  return row!;
+  return shown(row!);
 }
 
 export async function getFile(db: Queryable, workspaceId: string, id: string) {
@@ -29,7 +36,7 @@ export async function getFile(db: Queryable, workspaceId: string, id: string) {
     `SELECT ${COLUMNS} FROM deeplake_console.files f WHERE f.workspace_id = $1 AND f.id = $2`,
     [workspaceId, id],
   );
-  return row ?? null;
+  return row ? shown(row) : null;
 }
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -68,7 +75,7 @@ export async function listFiles(
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, limit, offset],
   );
-  return { files, total: count!.total };
+  return { files: files.map(shown), total: count!.total };
 }
 
 /** Deletes the file's row; the caller removes the bytes once this is committed. */

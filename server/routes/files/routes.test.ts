@@ -210,6 +210,52 @@ describe('file names in Content-Disposition', () => {
     expect(decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(header)![1]!)).toBe(name);
   });
 
+  it('drops bidi controls and zero-width characters, and keeps the rest NFC', async () => {
+    const spoofed = await uploaded('x', 'invoice\u202etxt.exe', 'text/plain');
+    expect(spoofed.filename).toBe('invoicetxt.exe');
+    const hidden = await uploaded(
+      'x',
+      '\ufeffre\u200bport\u200c\u200d\u2060\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069 2024.txt',
+      'text/plain',
+    );
+    expect(hidden.filename).toBe('report 2024.txt');
+    // Decomposed as macOS sends it, stored composed; emoji joined by ZWJ lose only the joiner.
+    const decomposed = await uploaded('x', 'Cafe\u0301 \u{1F469}\u200d\u{1F4BB}.txt', 'text/plain');
+    expect(decomposed.filename).toBe('Caf\u00e9 \u{1F469}\u{1F4BB}.txt');
+    const onlyHidden = await uploaded('x', '\u202e\u200b', 'text/plain');
+    expect(onlyHidden.filename).toBe('file');
+
+    const listed = await server.call(
+      server.adminToken,
+      'GET',
+      '/api/workspaces/default/files?limit=1000',
+    );
+    const names = listed.body.files.map((file: any) => file.filename).join('');
+    expect(names).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff]/);
+    const res = await content(server, spoofed.id);
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("''")[1]!)).toBe(
+      'invoicetxt.exe',
+    );
+  });
+
+  it('shows names stored before the rule without them too', async () => {
+    const id = '00000000-0000-4000-8000-00000000b1d1';
+    await server.db.query(
+      `INSERT INTO deeplake_console.files (id, workspace_id, filename, content_type, size, sha256)
+       VALUES ($1, 'default', $2, 'text/plain', 1, $3)`,
+      [id, 'old\u202egpj.exe', '0'.repeat(64)],
+    );
+    const res = await server.call(server.adminToken, 'GET', `/api/workspaces/default/files/${id}`);
+    expect(res.body.filename).toBe('oldgpj.exe');
+    const listed = await server.call(
+      server.adminToken,
+      'GET',
+      '/api/workspaces/default/files?q=gpj',
+    );
+    expect(listed.body.files.map((file: any) => file.filename)).toEqual(['oldgpj.exe']);
+    await server.db.query('DELETE FROM deeplake_console.files WHERE id = $1', [id]);
+  });
+
   it('never stores the name as a path', async () => {
     const file = await uploaded('x', '../../etc/passwd', 'text/plain');
     expect(file.filename).toBe('passwd');

@@ -9,6 +9,7 @@ import {
   THUMBNAIL_MIN_WIDTH,
 } from '../../../contract/files';
 import { ERROR_CODES } from '../../../contract/errors';
+import { cleanFilename } from '../../../contract/filename';
 import { ORG_HEADER } from '../../../contract/headers';
 import { isPostgresError, type Db } from '../../db/index';
 import { ApiError, badRequest, notFound } from '../../errors';
@@ -92,16 +93,11 @@ function integerQuery(
 }
 
 /**
- * The name a file keeps: clients encode `"` as `%22` in multipart headers (WHATWG, curl,
- * requests), control characters are dropped, and the length is bounded.
+ * The name an uploaded file keeps: clients encode `"` as `%22` and drop or encode line breaks
+ * in multipart headers (WHATWG, curl, requests); the rest is contract/filename's rule.
  */
-function cleanFilename(raw: string | undefined): string {
-  const decoded = (raw ?? '').replace(/%22/g, '"').replace(/%0[AaDd]/g, '');
-  const printable = [...decoded].filter((char) => {
-    const code = char.codePointAt(0)!;
-    return code >= 0x20 && code !== 0x7f;
-  });
-  return printable.join('').trim().slice(0, 255).trim() || 'file';
+function uploadedFilename(raw: string | undefined): string {
+  return cleanFilename((raw ?? '').replace(/%22/g, '"').replace(/%0[AaDd]/g, ''));
 }
 
 export async function fileRoutes(
@@ -201,7 +197,7 @@ export async function fileRoutes(
       const file = await insertFile(db, {
         id,
         workspaceId: workspace.id,
-        filename: cleanFilename(filename),
+        filename: uploadedFilename(filename),
         contentType,
         size: received.size,
         sha256: received.sha256,

@@ -1,4 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
+import { createLogger } from '../../logger';
 import { createTestServer, type TestServer } from '../../test/harness';
 import { encodeForm, type FormPart } from '../../test/multipart';
 
@@ -197,5 +205,129 @@ describe('who may', () => {
     expect((await upload(form, member.token)).status).toBe(201);
     const stranger = await server.user('outsider@example.com');
     expect((await upload(form, stranger.token)).status).toBe(404);
+  });
+});
+
+describe('bad uploads', () => {
+  it('answers 400 "send one file" to a second file, and leaves no table', async () => {
+    const res = await upload([
+      ['file', { content: 'a\n1\n', filename: 'a.csv' }],
+      ['file', { content: 'b\n2\n', filename: 'b.csv' }],
+      ['table_name', 'two_files'],
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(res.body.error.message).toMatch(/send one file/i);
+    const missing = await server.call(
+      server.adminToken,
+      'GET',
+      '/api/workspaces/default/tables/two_files',
+    );
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe('spool files', () => {
+  let spoolDir: string;
+  beforeAll(async () => {
+    spoolDir = await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-import-spool-'));
+  });
+  afterAll(() => fs.rm(spoolDir, { recursive: true, force: true }));
+
+  const appOn = (dir: string) =>
+    buildApp({ db: server.db, logger: createLogger('silent'), spoolDir: dir });
+  const spooled = async () =>
+    (await fs.readdir(spoolDir)).filter((name) => name.startsWith('import-')).sort();
+
+  it('are removed after an import, whether it worked or not', async () => {
+    const app = await appOn(spoolDir);
+    try {
+      for (const [content, table] of [
+        ['a\n1\n', 'spool_ok'],
+        ['a,b\n1\n', 'spool_bad'],
+        ['', 'spool_empty'],
+        ['[{"a": "\\u0000"}]', 'spool_nul'],
+      ]) {
+        const { payload, contentType } = await encodeForm([
+          ['file', { content: content!, filename: table === 'spool_nul' ? 'a.json' : 'a.csv' }],
+          ['table_name', table!],
+        ]);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/workspaces/default/tables',
+          payload,
+          headers: { 'content-type': contentType, authorization: `Bearer ${server.adminToken}` },
+        });
+        expect(res.statusCode, res.body).toBe(table === 'spool_ok' ? 201 : 400);
+        expect(await spooled()).toEqual([]);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('left by a server that was killed are removed at start; those of running imports are not', async () => {
+    const uuid = () => randomUUID();
+    const host = os.hostname();
+    const dead = `import-${uuid()}-999999999-${host}`;
+    const legacyOld = `import-${uuid()}`;
+    const legacyFresh = `import-${uuid()}`;
+    const foreignOld = `import-${uuid()}-1-another-host`;
+    const foreignFresh = `import-${uuid()}-1-another-host`;
+    const ownPidNotRunning = `import-${uuid()}-${process.pid}-${host}`;
+    for (const name of [
+      dead,
+      legacyOld,
+      legacyFresh,
+      foreignOld,
+      foreignFresh,
+      ownPidNotRunning,
+      'unrelated.txt',
+    ]) {
+      await fs.writeFile(path.join(spoolDir, name), 'a\n1\n');
+    }
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    for (const name of [legacyOld, foreignOld]) {
+      await fs.utimes(path.join(spoolDir, name), dayAgo, dayAgo);
+    }
+
+    // An import that is still arriving, on a server that is running.
+    const running = await appOn(spoolDir);
+    await running.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = running.server.address() as AddressInfo;
+    const { payload, contentType } = await encodeForm([
+      ['table_name', 'still_arriving'],
+      ['file', { content: `n\n${'1\n'.repeat(10_000)}`, filename: 'n.csv' }],
+    ]);
+    const request = http.request({
+      port,
+      host: '127.0.0.1',
+      method: 'POST',
+      path: '/api/workspaces/default/tables',
+      headers: {
+        authorization: `Bearer ${server.adminToken}`,
+        'content-type': contentType,
+        'content-length': payload.length,
+      },
+    });
+    request.on('error', () => {});
+    request.write(payload.subarray(0, payload.length / 2));
+    try {
+      const before = new Set(await spooled());
+      let arriving: string | undefined;
+      for (let i = 0; i < 500 && !arriving; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        arriving = (await spooled()).find((name) => !before.has(name));
+      }
+      expect(arriving).toBeDefined();
+
+      const restarted = await appOn(spoolDir);
+      await restarted.close();
+      expect(await spooled()).toEqual([arriving!, foreignFresh, legacyFresh].sort());
+      expect(await fs.readdir(spoolDir)).toContain('unrelated.txt');
+    } finally {
+      request.destroy();
+      await running.close();
+    }
   });
 });

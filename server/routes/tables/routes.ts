@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +9,7 @@ import { badRequest, notFound, parseWith } from '../../errors';
 import { queryAnswerJson, runBatch, runQuery, sqlApiError } from '../../sql/executor';
 import { ImportFormatError } from '../../sql/import/errors';
 import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
+import { releaseSpool, removeLeftoverSpools } from '../../sql/import/spool';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { tableNameParam, workspaceIdParam } from '../params';
 import { accessibleWorkspace } from '../workspaces/routes';
@@ -58,6 +58,8 @@ export async function tableRoutes(
   await app.register(fastifyMultipart, {
     limits: { fileSize: uploadLimitBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
   });
+  // What imports of a server that was killed left behind; this app's own have not begun.
+  await removeLeftoverSpools(spoolDir, app.log);
 
   const workspaceOf = async (request: FastifyRequest) =>
     (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
@@ -113,7 +115,6 @@ export async function tableRoutes(
     }
     const fields: Record<string, string> = {};
     let spooled: SpooledFile | null = null;
-    let spoolPath: string | null = null;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
@@ -133,7 +134,6 @@ export async function tableRoutes(
           }
           throw error;
         });
-        spoolPath = spooled.path;
       }
       const table = fields.table_name?.trim() ?? '';
       const problem = table === '' ? 'is required' : identifierProblem(table);
@@ -153,7 +153,7 @@ export async function tableRoutes(
       reply.code(201);
       return details;
     } finally {
-      if (spoolPath) await fs.rm(spoolPath, { force: true });
+      if (spooled) await releaseSpool(spooled.path);
     }
   });
 

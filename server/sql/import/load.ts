@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { CsvScanner, fieldCountError } from './csv';
 import { ImportFormatError } from './errors';
 import { ColumnInference, JsonColumns, type PgType } from '../../../contract/column-inference';
 import { JsonScanner } from './json';
+import { claimSpool, releaseSpool } from './spool';
 
 /**
  * Create-table-from-file in two steps that never hold the file in memory: `spoolFile` writes
@@ -121,16 +121,29 @@ function jsonScan(file: string): Scan {
 }
 
 /**
- * Writes `source` to a new file in `dir` while scanning it. On a format error the rest of the
- * upload is still read (and dropped), so the client gets the answer rather than a reset; the
- * error is thrown once the upload has ended. The caller removes `path` in every case.
+ * Writes `source` to a new spool file in `dir` while scanning it. On a format error the rest of
+ * the upload is still read (and dropped), so the client gets the answer rather than a reset;
+ * the error is thrown once the upload has ended, with the spool file gone. On success the
+ * caller removes the file with `releaseSpool(path)` once the import is over.
  */
 export async function spoolFile(
   source: Readable,
   { dir, filename }: { dir: string; filename?: string },
 ): Promise<SpooledFile> {
-  await fs.promises.mkdir(dir, { recursive: true });
-  const file = path.join(dir, `import-${randomUUID()}`);
+  const file = await claimSpool(dir);
+  try {
+    return await spoolTo(file, source, filename);
+  } catch (error) {
+    await releaseSpool(file);
+    throw error;
+  }
+}
+
+async function spoolTo(
+  file: string,
+  source: Readable,
+  filename: string | undefined,
+): Promise<SpooledFile> {
   const out = fs.createWriteStream(file, { flags: 'wx' });
   let scan: Scan | null = null;
   let head: Buffer[] = [];
