@@ -9,7 +9,11 @@ export const ERROR_CODES = {
   queryTimeout: 'query_timeout',
   /** The workspace sandbox does not run this kind of statement (SET ROLE, COPY, DO …). */
   statementNotAllowed: 'statement_not_allowed',
+  /** A value, row or error text in the statement's answer is over the byte cap (not sent). */
+  valueTooLarge: 'value_too_large',
   unauthorized: 'unauthorized',
+  /** The account has no credit left (the hosted service's 402). */
+  paymentRequired: 'payment_required',
   forbidden: 'forbidden',
   notFound: 'not_found',
   conflict: 'conflict',
@@ -19,6 +23,8 @@ export const ERROR_CODES = {
   /** The server's disk is full (507). */
   insufficientStorage: 'insufficient_storage',
   notReady: 'not_ready',
+  /** Too many requests at once (429): try again after a while. */
+  tooManyRequests: 'too_many_requests',
   internal: 'internal',
   badGateway: 'bad_gateway',
 } as const;

@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
+import { ApiWaitNotice } from '../components/api-wait-notice';
 import { consumeHashToken, getToken, subscribe } from '../lib/session';
 
 type Router = ReturnType<typeof createBrowserRouter>;
@@ -31,6 +32,7 @@ export function App({ router, queryClient }: { router: Router; queryClient: Quer
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
       <Toaster theme="system" closeButton position="bottom-right" />
+      <ApiWaitNotice />
     </QueryClientProvider>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me } from '../test/fixtures';
 import { api, ApiError, apiRequest, requestTarget } from './api-client';
+import { apiWaits } from './api-retry';
 import { getToken, setApiBaseUrl, signIn } from './session';
 
 /** The ApiError a request is expected to fail with. */
@@ -94,8 +95,61 @@ describe('api client', () => {
     expect(error).toMatchObject({
       status: 502,
       code: 'bad_gateway',
-      message: 'Bad Gateway (HTTP 502).',
+      message:
+        "Bad Gateway (HTTP 502): the answer was a web page, not the API's. A proxy or gateway may be in the way.",
     });
+  });
+
+  it('sends a request again after 429 or 503, as the server asks, and says it is waiting', async () => {
+    signIn('t');
+    const answers = [
+      new Response('{"error":"slow down"}', { status: 429, headers: { 'Retry-After': '0' } }),
+      apiError(503, 'server_busy', 'Busy'),
+      json(200, { ok: true }),
+    ];
+    const waits: number[] = [];
+    const stop = apiWaits.subscribe(() => waits.push(apiWaits.snapshot().length));
+    const { requests } = mockApi({ 'POST /workspaces': () => answers.shift()! });
+
+    await expect(api.post('/workspaces', { id: 'ws' })).resolves.toEqual({ ok: true });
+    stop();
+    expect(requests).toHaveLength(3);
+    expect(requests.every((r) => JSON.stringify(r.body) === '{"id":"ws"}')).toBe(true);
+    // Shown while each wait lasted, gone after.
+    expect(waits).toEqual([1, 0, 1, 0]);
+  });
+
+  it('gives up after a few tries with the last answer, and never retries a probe', async () => {
+    vi.useFakeTimers();
+    try {
+      signIn('t');
+      const { requests } = mockApi({
+        'GET /busy': () => apiError(503, 'server_busy', 'All sessions are in use'),
+        'GET /ready': () => json(503, { status: 'not_ready', reason: 'starting' }),
+      });
+      const busy = rejection(api.get('/busy'));
+      await vi.runAllTimersAsync();
+      expect(await busy).toMatchObject({ status: 503, message: 'All sessions are in use' });
+      expect(requests).toHaveLength(5);
+
+      await rejection(apiRequest('/ready', { retry: false }));
+      expect(requests).toHaveLength(6);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops waiting to retry when the request is cancelled', async () => {
+    signIn('t');
+    mockApi({
+      'GET /busy': () => new Response('{}', { status: 429, headers: { 'Retry-After': '30' } }),
+    });
+    const controller = new AbortController();
+    const request = api.get('/busy', { signal: controller.signal });
+    await vi.waitFor(() => expect(apiWaits.snapshot()).toHaveLength(1));
+    controller.abort();
+    await expect(request).rejects.toMatchObject({ name: 'AbortError' });
+    expect(apiWaits.snapshot()).toHaveLength(0);
   });
 
   it('reports an unreachable API as status 0 with a readable message', async () => {

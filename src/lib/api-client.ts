@@ -1,6 +1,7 @@
-import { ERROR_CODES, type ErrorCode } from '../../contract/error-codes';
-import type { ErrorEnvelope } from '../../contract/errors';
+import { ERROR_CODES } from '../../contract/error-codes';
 import { ORG_HEADER } from '../../contract/headers';
+import { ApiError, toApiError } from './api-errors';
+import { MAX_RETRIES, RETRIED_STATUSES, retryDelayMs, waitBeforeRetry } from './api-retry';
 import { fetchDataUrl } from './data-url-client';
 import {
   getApiBaseUrl,
@@ -17,38 +18,7 @@ import {
  * everywhere.
  */
 
-/** Every failed request, whatever went wrong, surfaces as this one error type. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  /** HTTP status; 0 when the API could not be reached at all. */
-  readonly status: number;
-  readonly code: string;
-  readonly sqlstate?: string;
-  /** 1-based character offset into the SQL text, when Postgres gives one. */
-  readonly position?: number;
-  /** The parsed response body, for endpoints whose error body is not the envelope (/ready). */
-  readonly body?: unknown;
-
-  constructor(init: {
-    status: number;
-    code: string;
-    message: string;
-    sqlstate?: string;
-    position?: number;
-    body?: unknown;
-  }) {
-    super(init.message);
-    this.status = init.status;
-    this.code = init.code;
-    if (init.sqlstate !== undefined) this.sqlstate = init.sqlstate;
-    if (init.position !== undefined) this.position = init.position;
-    if (init.body !== undefined) this.body = init.body;
-  }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
+export { ApiError, isApiError } from './api-errors';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -72,18 +42,9 @@ export interface RequestOptions {
   baseUrl?: string;
   /** Health checks go without a token. */
   authenticated?: boolean;
+  /** Send again after a 429 or 503 (default); off for probes whose 503 is the answer. */
+  retry?: boolean;
 }
-
-const FALLBACK_CODES: Record<number, ErrorCode> = {
-  400: ERROR_CODES.badRequest,
-  401: ERROR_CODES.unauthorized,
-  403: ERROR_CODES.forbidden,
-  404: ERROR_CODES.notFound,
-  409: ERROR_CODES.conflict,
-  413: ERROR_CODES.tooLarge,
-  502: ERROR_CODES.badGateway,
-  503: ERROR_CODES.notReady,
-};
 
 interface PreparedRequest {
   url: string;
@@ -154,11 +115,23 @@ export async function apiRequest<T = undefined>(
 ): Promise<T> {
   const prepared = prepare(path, options, 'application/json');
   if (options.body !== undefined) prepared.headers.set('Content-Type', 'application/json');
-  const response = await send(prepared, {
+  const init: RequestInit = {
     method: options.method ?? 'GET',
     body: options.body === undefined ? null : JSON.stringify(options.body),
     signal: options.signal ?? null,
-  });
+  };
+  let response = await send(prepared, init);
+  for (
+    let retry = 0;
+    options.retry !== false && RETRIED_STATUSES.has(response.status) && retry < MAX_RETRIES;
+    retry++
+  ) {
+    // Not carried out: wait as the server asks (or a growing pause), then send it again.
+    const delay = retryDelayMs(retry, response.headers.get('Retry-After'));
+    await response.body?.cancel().catch(() => {});
+    await waitBeforeRetry(response.status, delay, options.signal);
+    response = await send(prepared, init);
+  }
   const body = parseBody(response.status, await response.text().catch(() => ''));
   settle(prepared, options, response, () => body);
   return body as T;
@@ -290,36 +263,6 @@ function parseBody(status: number, text: string): unknown {
     // Proxies answer with HTML error pages; keep the text for the message.
     return text;
   }
-}
-
-/** The contract's error envelope, checked by hand: a proxy's HTML error page is not one. */
-function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error: unknown = body.error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    'message' in error &&
-    typeof error.message === 'string'
-  );
-}
-
-function toApiError(response: { status: number; statusText: string }, body: unknown): ApiError {
-  if (isErrorEnvelope(body)) {
-    const { code, message } = body.error;
-    const sqlstate = typeof body.error.sqlstate === 'string' ? body.error.sqlstate : undefined;
-    const position = typeof body.error.position === 'number' ? body.error.position : undefined;
-    return new ApiError({ status: response.status, code, message, sqlstate, position, body });
-  }
-  const reason = response.statusText || 'Request failed';
-  return new ApiError({
-    status: response.status,
-    code: FALLBACK_CODES[response.status] ?? 'internal',
-    message: `${reason} (HTTP ${response.status}).`,
-    body,
-  });
 }
 
 type Options = Omit<RequestOptions, 'method' | 'body'>;

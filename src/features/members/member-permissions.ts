@@ -1,5 +1,5 @@
-import type { Me } from '../../../contract/me';
-import type { Member } from '../../../contract/organizations';
+import type { MeView } from '../auth/api/answers';
+import type { MemberView as Member } from './api/answers';
 
 export const LAST_ADMIN_RULE =
   'An organization needs at least one admin: make someone else admin first.';
@@ -14,7 +14,7 @@ export interface MemberPermissions {
 
 export function memberPermissions(
   members: readonly Member[],
-  me: Pick<Me, 'id' | 'email'> | undefined,
+  me: Pick<MeView, 'id' | 'email'> | undefined,
 ): MemberPermissions {
   const self =
     (me &&

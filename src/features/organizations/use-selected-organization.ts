@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { MyOrganization } from '../../../contract/organizations';
+import type { OrganizationView } from './api/answers';
 import { getSelectedOrgId, useSelectedOrgId } from '../../lib/session';
 import { organizationListQueryOptions } from './api/organizations-query';
 
@@ -8,9 +8,9 @@ import { organizationListQueryOptions } from './api/organizations-query';
  * (deleted, or you left it), the first of yours. Workspace requests send its id.
  */
 function pickSelected(
-  organizations: readonly MyOrganization[] | undefined,
+  organizations: readonly OrganizationView[] | undefined,
   storedId: string | null,
-): MyOrganization | null {
+): OrganizationView | null {
   return (
     organizations?.find((organization) => organization.id === storedId) ??
     organizations?.[0] ??

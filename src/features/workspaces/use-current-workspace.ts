@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Workspace } from '../../../contract/workspaces';
+import type { WorkspaceView as Workspace } from './api/answers';
 
 export interface CurrentWorkspace {
   /** The organization sent with every workspace request. */

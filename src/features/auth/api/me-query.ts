@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Me } from '../../../../contract/me';
 import { api } from '../../../lib/api-client';
+import { readMe } from './answers';
 import { authKeys } from './keys';
 
-export function fetchMe(options: { token?: string; baseUrl?: string; signal?: AbortSignal } = {}) {
-  return api.get<Me>('/me', options);
+export async function fetchMe(
+  options: { token?: string; baseUrl?: string; signal?: AbortSignal } = {},
+) {
+  return readMe(await api.get<unknown>('/me', options));
 }
 
 export const meQueryOptions = () =>

@@ -25,7 +25,7 @@ function mockGallery(initial: FileInfo[], extra: Parameters<typeof mockApi>[0] =
   let files = initial;
   let failing = false;
   const list = ({ url }: RecordedRequest) => {
-    if (failing) return apiError(503, 'not_ready', 'The database is restarting');
+    if (failing) return apiError(500, 'internal', 'Something went wrong on the server');
     const query = new URL(url, 'http://localhost').searchParams;
     const limit = Number(query.get('limit'));
     const offset = Number(query.get('offset'));
@@ -234,7 +234,7 @@ describe('Files screen', () => {
 
     const alert = await screen.findByRole('alert', {}, LOAD);
     expect(alert).toHaveTextContent('Could not load the files');
-    expect(alert).toHaveTextContent('The database is restarting');
+    expect(alert).toHaveTextContent('Something went wrong on the server');
     gallery.setFailing(false);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
 

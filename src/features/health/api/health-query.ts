@@ -17,7 +17,7 @@ export const healthQueryOptions = () =>
 /** 503 from /ready is an answer ("Postgres is down"), not a failure to reach the API. */
 export async function fetchReady(signal?: AbortSignal): Promise<Ready> {
   try {
-    return await api.get<Ready>('/ready', { signal, authenticated: false });
+    return await api.get<Ready>('/ready', { signal, authenticated: false, retry: false });
   } catch (error) {
     if (isApiError(error) && error.status === 503) {
       const body = error.body;

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { MemberResponse, InviteMember } from '../../../../contract/organizations';
+import type { InviteMember } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
+import { readMemberAnswer } from './answers';
 import { memberKeys } from './keys';
 
 /**
@@ -11,8 +12,10 @@ import { memberKeys } from './keys';
 export function useInviteMember(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (values: InviteMember) =>
-      api.post<MemberResponse>(`/organizations/${segment(orgId)}/members`, values),
+    mutationFn: async (values: InviteMember) =>
+      readMemberAnswer(
+        await api.post<unknown>(`/organizations/${segment(orgId)}/members`, values, { orgId }),
+      ),
     onSuccess: async ({ member }) => {
       toast.success(`${member.email} added as ${member.role}`);
       await queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) });

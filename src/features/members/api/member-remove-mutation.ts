@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { Member } from '../../../../contract/organizations';
+import type { MemberView } from './answers';
 import { api, segment } from '../../../lib/api-client';
 import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
 import { authKeys } from '../../auth/api/keys';
@@ -9,13 +9,13 @@ import { workspaceKeys } from '../../workspaces/api/keys';
 import { memberKeys } from './keys';
 
 const removeMember = (orgId: string, userId: string) =>
-  api.delete(`/organizations/${segment(orgId)}/members/${segment(userId)}`);
+  api.delete(`/organizations/${segment(orgId)}/members/${segment(userId)}`, { orgId });
 
 /** An admin removes someone else. */
 export function useRemoveMember(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (member: Member) => removeMember(orgId, member.user_id),
+    mutationFn: (member: MemberView) => removeMember(orgId, member.user_id),
     onSuccess: async (_nothing, member) => {
       toast.success(`${member.email} removed`);
       await queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) });
@@ -27,7 +27,7 @@ export function useRemoveMember(orgId: string) {
 export function useLeaveOrganization(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (me: Member) => removeMember(orgId, me.user_id),
+    mutationFn: (me: MemberView) => removeMember(orgId, me.user_id),
     onSuccess: async () => {
       if (getSelectedOrgId() === orgId) setSelectedOrgId(null);
       queryClient.removeQueries({ queryKey: memberKeys.org(orgId) });

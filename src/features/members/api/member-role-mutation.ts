@@ -1,17 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { MemberResponse, Role } from '../../../../contract/organizations';
+import type { Role } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { organizationKeys } from '../../organizations/api/keys';
+import { readMemberAnswer } from './answers';
 import { memberKeys } from './keys';
 
 export function useChangeMemberRole(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
-      api.patch<MemberResponse>(`/organizations/${segment(orgId)}/members/${segment(userId)}`, {
-        role,
-      }),
+    mutationFn: async ({ userId, role }: { userId: string; role: Role }) =>
+      readMemberAnswer(
+        await api.patch<unknown>(
+          `/organizations/${segment(orgId)}/members/${segment(userId)}`,
+          { role },
+          { orgId },
+        ),
+      ),
     onSuccess: async ({ member }) => {
       toast.success(`${member.email} is now ${member.role === 'admin' ? 'an admin' : 'a member'}`);
       await Promise.all([

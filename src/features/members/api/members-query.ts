@@ -1,11 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { MemberList } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
+import { readMemberList } from './answers';
 import { memberKeys } from './keys';
 
 export const memberListQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: memberKeys.list(orgId),
     queryFn: async ({ signal }) =>
-      (await api.get<MemberList>(`/organizations/${segment(orgId)}/members`, { signal })).members,
+      readMemberList(
+        await api.get<unknown>(`/organizations/${segment(orgId)}/members`, { orgId, signal }),
+      ),
   });

@@ -1,11 +1,7 @@
 import { Check, Copy } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import {
-  inviteMemberSchema,
-  type MemberResponse,
-  type Role,
-} from '../../../../contract/organizations';
+import { inviteMemberSchema, type Role } from '../../../../contract/organizations';
 import { Button } from '../../../components/ui/button';
 import {
   Dialog,
@@ -15,6 +11,7 @@ import {
 } from '../../../components/ui/dialog';
 import { FieldLabel, TextField } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
+import type { MemberAnswer } from '../api/answers';
 import { useInviteMember } from '../api/member-invite-mutation';
 import { ROLE_OPTIONS } from './role-options';
 
@@ -120,7 +117,7 @@ function InviteLink({
   inviteLink,
   onDone,
 }: {
-  response: MemberResponse;
+  response: MemberAnswer;
   inviteLink: string;
   onDone: () => void;
 }) {

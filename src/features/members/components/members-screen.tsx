@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Info, LogOut, UserPlus, UserX, Users } from 'lucide-react';
 import { lazy, useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Member, Role } from '../../../../contract/organizations';
+import type { Role } from '../../../../contract/organizations';
+import type { MemberView as Member } from '../api/answers';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { IconButton } from '../../../components/ui/icon-button';
@@ -17,7 +18,7 @@ import { Select } from '../../../components/ui/select';
 import { ListSkeleton } from '../../../components/ui/skeleton';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { isApiError } from '../../../lib/api-client';
-import { formatDate } from '../../../lib/format';
+import { DateText } from '../../../components/ui/date-text';
 import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { meQueryOptions } from '../../auth/api/me-query';
@@ -188,7 +189,7 @@ export function MembersScreen() {
                     )}
                   </Td>
                   <Td className="text-muted">
-                    <time dateTime={member.joined_at}>{formatDate(member.joined_at)}</time>
+                    <DateText value={member.joined_at} />
                   </Td>
                   <Td>
                     <div className="flex justify-end">

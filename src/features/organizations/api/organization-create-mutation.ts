@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { OrganizationResponse, CreateOrganization } from '../../../../contract/organizations';
+import type { CreateOrganization } from '../../../../contract/organizations';
 import { api } from '../../../lib/api-client';
 import { setSelectedOrgId } from '../../../lib/session';
 import { authKeys } from '../../auth/api/keys';
+import { readOrganizationAnswer } from './answers';
 import { organizationKeys } from './keys';
 
 /** Creates an organization (the caller becomes its admin) and switches to it. */
@@ -11,7 +12,7 @@ export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (values: CreateOrganization) =>
-      (await api.post<OrganizationResponse>('/organizations', values)).organization,
+      readOrganizationAnswer(await api.post<unknown>('/organizations', values)),
     onSuccess: async (organization) => {
       queryClient.setQueryData(organizationKeys.detail(organization.id), organization);
       setSelectedOrgId(organization.id);

@@ -11,7 +11,7 @@ import { organizationKeys } from './keys';
 export function useDeleteOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (orgId: string) => api.delete(`/organizations/${segment(orgId)}`),
+    mutationFn: (orgId: string) => api.delete(`/organizations/${segment(orgId)}`, { orgId }),
     onSuccess: async (_nothing, orgId) => {
       if (getSelectedOrgId() === orgId) setSelectedOrgId(null);
       queryClient.removeQueries({ queryKey: organizationKeys.detail(orgId) });

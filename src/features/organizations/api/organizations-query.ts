@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { OrganizationList } from '../../../../contract/organizations';
 import { api } from '../../../lib/api-client';
+import { readOrganizationList } from './answers';
 import { organizationKeys } from './keys';
 
-/** The caller's organizations, each with the caller's role in it. */
+/** The caller's organizations (with the caller's role in each, when the server says). */
 export const organizationListQueryOptions = () =>
   queryOptions({
     queryKey: organizationKeys.list(),
     queryFn: async ({ signal }) =>
-      (await api.get<OrganizationList>('/organizations', { signal })).organizations,
+      readOrganizationList(await api.get<unknown>('/organizations', { signal })),
   });

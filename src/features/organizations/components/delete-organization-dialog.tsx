@@ -1,4 +1,4 @@
-import type { Organization } from '../../../../contract/organizations';
+import type { OrganizationView as Organization } from '../api/answers';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useDeleteOrganization } from '../api/organization-delete-mutation';
 

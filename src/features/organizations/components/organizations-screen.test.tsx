@@ -38,6 +38,38 @@ describe('Organizations screen', () => {
     );
   });
 
+  it('learns your role from the members list when the list does not say it (the hosted API)', async () => {
+    const api = mockApi({
+      'GET /me': () => json(200, { ...me, id: 'u-me' }),
+      'GET /organizations': () =>
+        json(200, [
+          { id: 'acme', name: 'Acme', creator: 'u-me', created_at: '2025-06-01T12:00:00Z' },
+          { id: '7f0c9a1e-0000-4000-8000-000000000001', name: 'Globex', creator: 'u-x' },
+        ]),
+      'GET /organizations/acme/members': () =>
+        json(200, { members: [{ user_id: 'u-me', email: me.email, name: 'me', role: 'ADMIN' }] }),
+      'GET /organizations/7f0c9a1e-0000-4000-8000-000000000001/members': () =>
+        json(200, { members: [{ user_id: 'u-me', email: me.email, name: 'me', role: 'READ' }] }),
+    });
+    renderOrganizations();
+
+    const acmeRow = (await screen.findByText('Acme')).closest('tr')!;
+    expect(await within(acmeRow).findByText('admin')).toBeInTheDocument();
+    expect(within(acmeRow).getByRole('button', { name: 'Rename acme' })).toBeInTheDocument();
+    const globexRow = screen.getByText('Globex').closest('tr')!;
+    expect(await within(globexRow).findByText('viewer')).toBeInTheDocument();
+    expect(within(globexRow).queryByRole('button', { name: /Rename|Delete/ })).toBeNull();
+    // Both name and id show, the id with a copy button; no date where the server gave none.
+    expect(globexRow).toHaveTextContent('7f0c9a1e-0000-4000-8000-000000000001');
+    expect(
+      within(globexRow).getByRole('button', { name: 'Copy the id of Globex' }),
+    ).toBeInTheDocument();
+    expect(within(globexRow).getByLabelText('Unknown')).toBeInTheDocument();
+    expect(
+      api.calls('GET /organizations/acme/members')[0]!.headers.get('X-Activeloop-Org-Id'),
+    ).toBe('acme');
+  });
+
   it('says what to do when you have no organization', async () => {
     mockApi({ 'GET /organizations': () => json(200, { organizations: [] }) });
     renderOrganizations();

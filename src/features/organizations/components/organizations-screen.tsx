@@ -1,8 +1,9 @@
-import { Building2, Pencil, Plus, Trash2, Users } from 'lucide-react';
+import { Building2, Copy, Pencil, Plus, Trash2, Users } from 'lucide-react';
 import { lazy, useState } from 'react';
 import { Link } from 'react-router';
-import type { MyOrganization } from '../../../../contract/organizations';
+import { copyText } from '../../../components/data-grid';
 import { Badge } from '../../../components/ui/badge';
+import { DateText } from '../../../components/ui/date-text';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Button } from '../../../components/ui/button';
 import { IconButton } from '../../../components/ui/icon-button';
@@ -11,8 +12,9 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
-import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import type { OrganizationView } from '../api/answers';
+import { useOrganizationRole } from '../use-organization-role';
 import { useSelectedOrganization } from '../use-selected-organization';
 
 const CreateOrganizationDialog = lazy(() =>
@@ -29,8 +31,8 @@ export function OrganizationsScreen() {
   useDocumentTitle('Organizations');
   const { selected, organizations } = useSelectedOrganization();
   const [creating, setCreating] = useState(false);
-  const [renaming, setRenaming] = useState<MyOrganization | null>(null);
-  const [deleting, setDeleting] = useState<MyOrganization | null>(null);
+  const [renaming, setRenaming] = useState<OrganizationView | null>(null);
+  const [deleting, setDeleting] = useState<OrganizationView | null>(null);
 
   return (
     <>
@@ -71,56 +73,13 @@ export function OrganizationsScreen() {
               </thead>
               <tbody>
                 {list.map((organization) => (
-                  <Tr key={organization.id}>
-                    <Td className="font-mono text-xs">{organization.id}</Td>
-                    <Td>
-                      <span className="font-medium text-fg">{organization.name}</span>
-                      {selected?.id === organization.id && (
-                        <Badge tone="accent" className="ml-2">
-                          Selected
-                        </Badge>
-                      )}
-                    </Td>
-                    <Td>
-                      <Badge tone={organization.role === 'admin' ? 'success' : 'neutral'}>
-                        {organization.role}
-                      </Badge>
-                    </Td>
-                    <Td className="text-muted">
-                      <time dateTime={organization.created_at}>
-                        {formatDate(organization.created_at)}
-                      </time>
-                    </Td>
-                    <Td>
-                      <div className="flex justify-end gap-1">
-                        <Link
-                          to={`/organizations/${encodeURIComponent(organization.id)}/members`}
-                          aria-label={`Members of ${organization.id}`}
-                          className={buttonClasses('ghost', 'sm')}
-                        >
-                          <Users aria-hidden className="size-4" />
-                          Members
-                        </Link>
-                        {organization.role === 'admin' && (
-                          <>
-                            <IconButton
-                              label={`Rename ${organization.id}`}
-                              title="Rename"
-                              icon={Pencil}
-                              onClick={() => setRenaming(organization)}
-                            />
-                            <IconButton
-                              label={`Delete ${organization.id}`}
-                              title="Delete"
-                              icon={Trash2}
-                              danger
-                              onClick={() => setDeleting(organization)}
-                            />
-                          </>
-                        )}
-                      </div>
-                    </Td>
-                  </Tr>
+                  <OrganizationRow
+                    key={organization.id}
+                    organization={organization}
+                    selected={selected?.id === organization.id}
+                    onRename={setRenaming}
+                    onDelete={setDeleting}
+                  />
                 ))}
               </tbody>
             </Table>
@@ -138,5 +97,82 @@ export function OrganizationsScreen() {
         <DeleteOrganizationDialog organization={deleting} onClose={() => setDeleting(null)} />
       </LazyMount>
     </>
+  );
+}
+
+function OrganizationRow({
+  organization,
+  selected,
+  onRename,
+  onDelete,
+}: {
+  organization: OrganizationView;
+  selected: boolean;
+  onRename: (organization: OrganizationView) => void;
+  onDelete: (organization: OrganizationView) => void;
+}) {
+  // The hosted list says no role: it is then learned from the members list.
+  const role = useOrganizationRole(organization);
+  return (
+    <Tr>
+      <Td className="font-mono text-xs">
+        <span className="inline-flex items-center gap-1">
+          <span className="break-all">{organization.id}</span>
+          <IconButton
+            label={`Copy the id of ${organization.name}`}
+            title="Copy id"
+            icon={Copy}
+            onClick={() => void copyText(organization.id, 'Organization id')}
+          />
+        </span>
+      </Td>
+      <Td>
+        <span className="font-medium text-fg">{organization.name}</span>
+        {selected && (
+          <Badge tone="accent" className="ml-2">
+            Selected
+          </Badge>
+        )}
+      </Td>
+      <Td>
+        {role ? (
+          <Badge tone={role === 'admin' ? 'success' : 'neutral'}>{role}</Badge>
+        ) : (
+          <span className="text-muted">…</span>
+        )}
+      </Td>
+      <Td className="text-muted">
+        <DateText value={organization.created_at} />
+      </Td>
+      <Td>
+        <div className="flex justify-end gap-1">
+          <Link
+            to={`/organizations/${encodeURIComponent(organization.id)}/members`}
+            aria-label={`Members of ${organization.id}`}
+            className={buttonClasses('ghost', 'sm')}
+          >
+            <Users aria-hidden className="size-4" />
+            Members
+          </Link>
+          {role === 'admin' && (
+            <>
+              <IconButton
+                label={`Rename ${organization.id}`}
+                title="Rename"
+                icon={Pencil}
+                onClick={() => onRename(organization)}
+              />
+              <IconButton
+                label={`Delete ${organization.id}`}
+                title="Delete"
+                icon={Trash2}
+                danger
+                onClick={() => onDelete(organization)}
+              />
+            </>
+          )}
+        </div>
+      </Td>
+    </Tr>
   );
 }

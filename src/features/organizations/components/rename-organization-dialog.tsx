@@ -1,4 +1,4 @@
-import type { Organization } from '../../../../contract/organizations';
+import type { OrganizationView as Organization } from '../api/answers';
 import { RenameDialog } from '../../../components/rename-dialog';
 import { useRenameOrganization } from '../api/organization-rename-mutation';
 

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { WorkspaceList } from '../../../../contract/workspaces';
 import { api } from '../../../lib/api-client';
+import { readWorkspaceList } from './answers';
 import { workspaceKeys } from './keys';
 
 export const workspaceListQueryOptions = (orgId: string) =>
   queryOptions({
     queryKey: workspaceKeys.list(orgId),
     queryFn: async ({ signal }) =>
-      (await api.get<WorkspaceList>('/workspaces', { orgId, signal })).workspaces,
+      readWorkspaceList(await api.get<unknown>('/workspaces', { orgId, signal })),
   });

@@ -1,4 +1,4 @@
-import type { Workspace } from '../../../../contract/workspaces';
+import type { WorkspaceView as Workspace } from '../api/answers';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useDeleteWorkspace } from '../api/workspace-delete-mutation';
 

@@ -1,4 +1,4 @@
-import type { Workspace } from '../../../../contract/workspaces';
+import type { WorkspaceView as Workspace } from '../api/answers';
 import { RenameDialog } from '../../../components/rename-dialog';
 import { useRenameWorkspace } from '../api/workspace-rename-mutation';
 

@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Boxes, Building2, Pencil, Plus, Trash2 } from 'lucide-react';
 import { lazy, useState } from 'react';
 import { Link } from 'react-router';
-import type { MyOrganization } from '../../../../contract/organizations';
-import type { Workspace } from '../../../../contract/workspaces';
 import { Button } from '../../../components/ui/button';
 import { IconButton } from '../../../components/ui/icon-button';
 import { buttonClasses } from '../../../components/ui/button-styles';
@@ -13,9 +11,11 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
 import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
-import { formatDate } from '../../../lib/format';
+import { DateText } from '../../../components/ui/date-text';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useOrganizationRole, type OrganizationView } from '../../organizations';
 import { useSelectedOrganization } from '../../organizations/use-selected-organization';
+import type { WorkspaceView as Workspace } from '../api/answers';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
 
 const CreateWorkspaceDialog = lazy(() =>
@@ -67,9 +67,9 @@ export function WorkspacesScreen() {
   return <OrganizationWorkspaces key={selected.id} organization={selected} />;
 }
 
-function OrganizationWorkspaces({ organization }: { organization: MyOrganization }) {
+function OrganizationWorkspaces({ organization }: { organization: OrganizationView }) {
   const orgId = organization.id;
-  const isAdmin = organization.role === 'admin';
+  const isAdmin = useOrganizationRole(organization) === 'admin';
   const workspaces = useQuery(workspaceListQueryOptions(orgId));
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Workspace | null>(null);
@@ -128,11 +128,9 @@ function OrganizationWorkspaces({ organization }: { organization: MyOrganization
                   <Tr key={workspace.id}>
                     <Td className="font-mono text-xs">{workspace.id}</Td>
                     <Td className="font-medium text-fg">{workspace.name}</Td>
-                    <Td className="text-muted">{workspace.type}</Td>
+                    <Td className="text-muted">{workspace.type ?? '—'}</Td>
                     <Td className="text-muted">
-                      <time dateTime={workspace.created_at}>
-                        {formatDate(workspace.created_at)}
-                      </time>
+                      <DateText value={workspace.created_at} />
                     </Td>
                     {isAdmin && (
                       <Td>

@@ -1,0 +1,3 @@
+/** What other areas use of Organizations. */
+export type { OrganizationView } from './api/answers';
+export { useOrganizationRole } from './use-organization-role';
