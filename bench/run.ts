@@ -11,6 +11,7 @@ const BENCHES = [
   'sql-import.ts',
   'sql-query-overhead.ts',
   'sql-memory.ts',
+  'value-cap-rss.ts',
   'files-upload.ts',
   'files-gallery.ts',
   'table-browser.ts',

@@ -25,6 +25,12 @@ export const forbidden = (message: string) => new ApiError(403, ERROR_CODES.forb
 export const notFound = (message: string) => new ApiError(404, ERROR_CODES.notFound, message);
 export const conflict = (message: string) => new ApiError(409, ERROR_CODES.conflict, message);
 export const notReady = (message: string) => new ApiError(503, ERROR_CODES.notReady, message);
+/**
+ * A value, row or error text of a statement's answer is over the byte cap. A 400 like the
+ * statement's other outcomes (sql_error, query_timeout): the statement asked for it.
+ */
+export const valueTooLarge = (message: string, extra: ApiError['extra'] = {}) =>
+  new ApiError(400, ERROR_CODES.valueTooLarge, message, extra);
 
 /** Formats zod issues as one sentence a person can act on: `id: must start with a letter`. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,65 +1,48 @@
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { serialize } from 'pg-protocol';
 import type { Logger } from '../logger';
-import { DatabaseUnavailableError, translateDbError, type PostgresError } from './index';
+import {
+  Describe,
+  Execute,
+  Pipeline,
+  type Exchange,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type StatementShape,
+  type WireValue,
+} from './exchanges';
+import { GuardedSocket } from './guarded-socket';
+import { DatabaseUnavailableError, translateDbError } from './index';
+import { DEFAULT_MESSAGE_CAP } from './message-guard';
+
+export {
+  BatchRowError,
+  parseCommandTag,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type ResultColumn,
+  type StatementShape,
+  type WireValue,
+} from './exchanges';
+export { MessageTooLargeError } from './message-guard';
 
 /**
- * Sessions of one login role (a workspace's), over the wire protocol's extended query flow.
- * node-postgres runs one statement per round trip and buffers whole results; here a statement's
- * rows are fetched in chunks so a result can be capped mid-way, and a batch is pipelined: every
- * parameter row is sent before the one Sync that ends the implicit transaction.
+ * Sessions of one login role (a workspace's), lent from a pool one request at a time. Their
+ * statements run as exchanges (./exchanges) over the extended query flow, and what Postgres
+ * sends them is framed before the driver parses it (./guarded-socket), so no value, row or
+ * error text over the cap is ever read whole.
  */
-
-export interface ResultColumn {
-  name: string;
-  typeOid: number;
-}
-
-/** A raw text value from Postgres, or null for SQL NULL. */
-export type WireValue = string | null;
-
-export interface StatementShape {
-  paramTypes: number[];
-  /** null when the statement returns no rows (INSERT without RETURNING, DDL). */
-  columns: ResultColumn[] | null;
-}
-
-export interface ExecuteOptions {
-  /** Stop after this many rows; the result is then `truncated`. */
-  maxRows: number;
-  /** Stop once the rows' text adds up to this many characters. */
-  maxChars: number;
-  /** Makes the per-row converter once the columns are known. */
-  rowReader: (columns: ResultColumn[]) => (fields: WireValue[]) => unknown;
-}
-
-export interface ExecuteResult {
-  columns: ResultColumn[];
-  rows: unknown[];
-  /** The command tag without its counts: `SELECT`, `INSERT`, `CREATE TABLE`. */
-  command: string;
-  /** The count in the command tag (rows touched), when the statement ran to its end. */
-  tagCount: number | null;
-  truncated: boolean;
-}
-
-/** A batch row failed: `index` is its position in the batch (0-based). */
-export class BatchRowError extends Error {
-  constructor(
-    readonly index: number,
-    override readonly cause: PostgresError,
-  ) {
-    super(cause.message);
-    this.name = 'BatchRowError';
-  }
-}
 
 export interface SqlSession {
   readonly processId: number;
+  /**
+   * Caps each message Postgres sends this session (one row, one error text) at `bytes`, until
+   * the session goes back to its pool; it starts at the pool's cap. A bigger message fails the
+   * statement with MessageTooLargeError, and the connection is dropped.
+   */
+  capMessages(bytes: number): void;
   /** Parses the statement (unnamed) and reports its parameter and column types. */
   describe(text: string): Promise<StatementShape>;
   /** Runs a statement: the text, or the unnamed statement `describe` just parsed when null. */
@@ -95,6 +78,8 @@ export interface SessionPoolOptions {
   applicationName: string;
   /** How long a request waits for a free session before the workspace counts as busy. */
   acquireTimeoutMs: number;
+  /** Largest message (a row, an error text) a session takes from Postgres; default 64 MiB. */
+  messageCap?: number;
 }
 
 export class PoolBusyError extends Error {
@@ -103,10 +88,19 @@ export class PoolBusyError extends Error {
 
 export function createSessionPool(options: SessionPoolOptions): SessionPool {
   const url = new URL(options.connectionString);
+  // The guard reads the plain protocol: through TLS it would see ciphertext, and node-postgres
+  // would read the TLS socket wrapped around it, past the guard.
+  const sslmode = url.searchParams.get('sslmode');
+  if (url.searchParams.has('ssl') || (sslmode !== null && sslmode !== 'disable')) {
+    throw new Error('Workspace sessions connect to Postgres without TLS (a local server)');
+  }
   url.username = encodeURIComponent(options.user);
   url.password = encodeURIComponent(options.password);
+  const messageCap = options.messageCap ?? DEFAULT_MESSAGE_CAP;
   const pool = new pg.Pool({
     connectionString: url.toString(),
+    // Nor from PGSSLMODE in the environment.
+    ssl: false,
     max: options.max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: options.acquireTimeoutMs,
@@ -114,6 +108,14 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     options: Object.entries(options.settings)
       .map(([name, value]) => `-c ${name}=${value.replaceAll(' ', '\\ ')}`)
       .join(' '),
+    // node-postgres's documented seam for the connection's socket: one per connection.
+    stream: () =>
+      new GuardedSocket(messageCap, (error) =>
+        options.logger.error(
+          { err: error },
+          'an exception while a workspace connection was read: that connection was dropped',
+        ),
+      ),
   });
   pool.on('error', (error) =>
     options.logger.warn({ err: error }, 'idle workspace connection lost'),
@@ -137,23 +139,40 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
         }
         throw translateDbError(error);
       }
+      const socket = socketOf(client);
+      socket.guard.limit = messageCap;
+      // A connection that fails while lent (dropped by its guard, ended by the server) emits
+      // 'error' on its client after failing its queries. The pool listens only to idle clients,
+      // and an 'error' without a listener would throw out of the socket's event, ending the
+      // process: this listener takes it for the lease, and the client is not reused.
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
+      const release = (error?: Error | boolean) => {
+        client.removeListener('error', onError);
+        client.release(error);
+      };
       let healthy = true;
       try {
-        return await work(sessionOf(client));
+        return await work(sessionOf(client, socket));
       } catch (error) {
-        const translated = translateDbError(error);
+        // A connection dropped by its guard fails whatever the work tried next on it too
+        // ("not queryable"); the reason it was dropped is what the caller needs to hear.
+        const translated = translateDbError(socket.abortReason ?? error);
         if (translated instanceof DatabaseUnavailableError) healthy = false;
         throw translated;
       } finally {
-        if (healthy) {
+        if (healthy && !broken && !socket.abortReason) {
           // Temp tables, prepared statements, cursors, advisory locks and settings of one request
           // must not reach the next. Done after the answer is ready, off the response's path.
           client.query('DISCARD ALL').then(
-            () => client.release(),
-            (error: Error) => client.release(error),
+            () => release(),
+            (error: Error) => release(error),
           );
         } else {
-          client.release(true);
+          release(true);
         }
       }
     },
@@ -161,19 +180,25 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
   };
 }
 
-interface Connection {
-  stream: NodeJS.WritableStream & { write(buffer: Buffer): boolean };
-  on(event: string, listener: (message: never) => void): void;
-  off(event: string, listener: (message: never) => void): void;
+/** The socket the pool's `stream` factory made for this client's connection. */
+function socketOf(client: pg.PoolClient): GuardedSocket {
+  const stream = (client as unknown as { connection: { stream: unknown } }).connection.stream;
+  if (!(stream instanceof GuardedSocket)) {
+    throw new Error('A workspace session must run over its guarded socket');
+  }
+  return stream;
 }
 
-function sessionOf(client: pg.PoolClient): SqlSession {
+function sessionOf(client: pg.PoolClient, socket: GuardedSocket): SqlSession {
   const submit = <T>(exchange: Exchange<T>) => {
     client.query(exchange as unknown as pg.Submittable);
     return exchange.done;
   };
   return {
     processId: (client as unknown as { processID: number }).processID,
+    capMessages(bytes) {
+      socket.guard.limit = bytes;
+    },
     describe: (text) => submit(new Describe(text)),
     execute: (text, values, options) => submit(new Execute(text, values, options)),
     pipeline: (text, rows, rowCount) => submit(new Pipeline(text, rows, rowCount)),
@@ -186,298 +211,4 @@ function sessionOf(client: pg.PoolClient): SqlSession {
       return (await client.query(text, params as unknown[] | undefined)).rows;
     },
   };
-}
-
-interface CommandCompleteMessage {
-  text: string;
-}
-interface RowDescriptionMessage {
-  fields: { name: string; dataTypeID: number }[];
-}
-interface DataRowMessage {
-  fields: WireValue[];
-}
-
-/**
- * One exchange with the server that ends at ReadyForQuery. node-postgres calls these handlers
- * for the messages it routes to the active query; anything else is read off the connection.
- */
-abstract class Exchange<T> {
-  readonly done: Promise<T>;
-  protected resolve!: (value: T) => void;
-  protected reject!: (error: unknown) => void;
-  protected connection!: Connection;
-  protected failure: unknown = null;
-  private syncSent = false;
-
-  constructor() {
-    this.done = new Promise<T>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-
-  submit(connection: Connection) {
-    this.connection = connection;
-    this.start();
-  }
-
-  protected abstract start(): void;
-  protected abstract result(): T;
-
-  protected send(...messages: Buffer[]) {
-    if (messages.length === 1) this.connection.stream.write(messages[0]!);
-    else this.connection.stream.write(Buffer.concat(messages));
-  }
-
-  protected sync() {
-    if (this.syncSent) return;
-    this.syncSent = true;
-    this.send(serialize.sync());
-  }
-
-  handleRowDescription(_message: RowDescriptionMessage) {}
-  handleDataRow(_message: DataRowMessage) {}
-  handlePortalSuspended() {}
-  handleCommandComplete(_message: CommandCompleteMessage) {}
-  handleEmptyQuery() {}
-
-  handleError(error: unknown) {
-    if (error instanceof pg.DatabaseError) {
-      // The server skips everything up to Sync, then says ReadyForQuery. node-postgres stops
-      // routing messages to this exchange at the error, and holds its next query until then.
-      this.failure ??= this.explain(error);
-      this.afterServerError();
-    } else {
-      this.failure ??= error;
-    }
-    this.cleanup();
-    this.reject(this.failure);
-  }
-
-  protected afterServerError() {
-    this.sync();
-  }
-
-  /** What the caller is told about an error the server sent. */
-  protected explain(error: pg.DatabaseError): unknown {
-    return error;
-  }
-
-  handleReadyForQuery() {
-    this.cleanup();
-    if (this.failure) this.reject(this.failure);
-    else this.resolve(this.result());
-  }
-
-  handleCopyInResponse() {
-    this.send(serialize.copyFail('COPY FROM STDIN is not available here'));
-  }
-  handleCopyData() {}
-
-  protected cleanup() {}
-}
-
-class Describe extends Exchange<StatementShape> {
-  private paramTypes: number[] = [];
-  private columns: ResultColumn[] | null = null;
-  private readonly onParameters = (message: { dataTypeIDs: number[] }) => {
-    this.paramTypes = message.dataTypeIDs;
-  };
-
-  constructor(private readonly text: string) {
-    super();
-  }
-
-  protected start() {
-    this.connection.on('parameterDescription', this.onParameters as (message: never) => void);
-    this.send(serialize.parse({ text: this.text }), serialize.describe({ type: 'S' }));
-    // Through sync(), which remembers it was sent: an error must not add a second Sync, whose
-    // extra ReadyForQuery would land in the next statement on this connection.
-    this.sync();
-  }
-
-  override handleRowDescription(message: RowDescriptionMessage) {
-    this.columns = message.fields.map((field) => ({ name: field.name, typeOid: field.dataTypeID }));
-  }
-
-  protected override cleanup() {
-    this.connection.off('parameterDescription', this.onParameters as (message: never) => void);
-  }
-
-  protected result() {
-    return { paramTypes: this.paramTypes, columns: this.columns };
-  }
-}
-
-/** Rows come in chunks of this many, so a cap can stop the portal between two chunks. */
-const CHUNK_ROWS = 2_000;
-
-class Execute extends Exchange<ExecuteResult> {
-  private columns: ResultColumn[] = [];
-  private readRow: ((fields: WireValue[]) => unknown) | null = null;
-  private readonly rows: unknown[] = [];
-  private chars = 0;
-  private truncated = false;
-  private tag = '';
-
-  constructor(
-    private readonly text: string | null,
-    private readonly values: readonly WireValue[],
-    private readonly options: ExecuteOptions,
-  ) {
-    super();
-  }
-
-  protected start() {
-    const messages: Buffer[] = [];
-    if (this.text !== null) messages.push(serialize.parse({ text: this.text }));
-    messages.push(
-      serialize.bind({ values: this.values as WireValue[] }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({ rows: this.chunk() }),
-      serialize.flush(),
-    );
-    this.send(...messages);
-  }
-
-  private chunk() {
-    return Math.min(CHUNK_ROWS, this.options.maxRows - this.rows.length + 1);
-  }
-
-  override handleRowDescription(message: RowDescriptionMessage) {
-    this.columns = message.fields.map((field) => ({ name: field.name, typeOid: field.dataTypeID }));
-    this.readRow = this.options.rowReader(this.columns);
-  }
-
-  override handleDataRow(message: DataRowMessage) {
-    if (this.truncated) return;
-    if (this.rows.length >= this.options.maxRows || this.chars >= this.options.maxChars) {
-      this.truncated = true;
-      return;
-    }
-    for (const field of message.fields) if (field !== null) this.chars += field.length;
-    this.rows.push(this.readRow!(message.fields));
-  }
-
-  override handlePortalSuspended() {
-    if (this.truncated || this.chars >= this.options.maxChars) {
-      this.truncated = true;
-      this.send(serialize.close({ type: 'P' }));
-      this.sync();
-    } else {
-      this.send(serialize.execute({ rows: this.chunk() }), serialize.flush());
-    }
-  }
-
-  override handleCommandComplete(message: CommandCompleteMessage) {
-    this.tag = message.text;
-    this.sync();
-  }
-
-  override handleEmptyQuery() {
-    this.sync();
-  }
-
-  protected result(): ExecuteResult {
-    const { command, count } = parseCommandTag(this.tag);
-    return {
-      columns: this.columns,
-      rows: this.rows,
-      command,
-      tagCount: this.truncated ? null : count,
-      truncated: this.truncated,
-    };
-  }
-}
-
-/** Rows are written in groups of this many, then the writer waits if the socket is full. */
-const PIPELINE_GROUP = 500;
-const BATCH_STATEMENT = 'deeplake_console_batch';
-
-class Pipeline extends Exchange<number[]> {
-  private readonly counts: number[] = [];
-  private writing = true;
-  private parsed = false;
-  private readonly onParsed = () => {
-    this.parsed = true;
-  };
-
-  constructor(
-    private readonly text: string,
-    private readonly rows: Iterable<readonly WireValue[]>,
-    private readonly rowCount: number,
-  ) {
-    super();
-  }
-
-  protected start() {
-    this.connection.on('parseComplete', this.onParsed);
-    this.write().then(
-      () => this.sync(),
-      (error: unknown) => {
-        // Rows sent so far must not be committed by the Sync: an Execute of a portal that does
-        // not exist fails the implicit transaction first.
-        this.failure ??= error;
-        this.send(serialize.execute({ portal: 'deeplake_console_aborted' }));
-        this.sync();
-      },
-    );
-  }
-
-  private async write() {
-    try {
-      const stream = this.connection.stream;
-      // Named, so the server plans it once for all rows rather than at every Bind.
-      let group: Buffer[] = [serialize.parse({ name: BATCH_STATEMENT, text: this.text })];
-      for (const values of this.rows) {
-        if (this.failure) break;
-        group.push(
-          serialize.bind({ statement: BATCH_STATEMENT, values: values as WireValue[] }),
-          serialize.execute(),
-        );
-        if (group.length >= PIPELINE_GROUP * 2) {
-          const full = !stream.write(Buffer.concat(group));
-          group = [];
-          if (full) await once(stream, 'drain');
-        }
-      }
-      group.push(serialize.close({ type: 'S', name: BATCH_STATEMENT }));
-      stream.write(Buffer.concat(group));
-    } finally {
-      this.writing = false;
-    }
-  }
-
-  // Nothing may follow the Sync in this exchange, so while rows are still being written the
-  // writer sends it when it stops.
-  protected override afterServerError() {
-    if (!this.writing) this.sync();
-  }
-
-  protected override cleanup() {
-    this.connection.off('parseComplete', this.onParsed);
-  }
-
-  override handleCommandComplete(message: CommandCompleteMessage) {
-    this.counts.push(parseCommandTag(message.text).count ?? 0);
-  }
-
-  /** Every row before the failing one completed; an error before the parse is the statement's. */
-  protected override explain(error: pg.DatabaseError) {
-    return this.parsed && this.counts.length < this.rowCount
-      ? new BatchRowError(this.counts.length, error as PostgresError)
-      : error;
-  }
-
-  protected result() {
-    return this.counts;
-  }
-}
-
-export function parseCommandTag(tag: string): { command: string; count: number | null } {
-  const match = /^(.*?)((?: \d+)*)$/.exec(tag);
-  const command = match?.[1] ?? tag;
-  const numbers = (match?.[2] ?? '').trim().split(' ').filter(Boolean);
-  return { command, count: numbers.length > 0 ? Number(numbers[numbers.length - 1]) : null };
 }

@@ -2,8 +2,14 @@ import { performance } from 'node:perf_hooks';
 import type { BatchResult, QueryResult } from '../../contract/tables';
 import { Readable } from 'node:stream';
 import { isPostgresError, quoteIdent } from '../db/index';
-import { BatchRowError, type ResultColumn, type SqlSession, type WireValue } from '../db/session';
-import { ApiError, badRequest } from '../errors';
+import {
+  BatchRowError,
+  MessageTooLargeError,
+  type ResultColumn,
+  type SqlSession,
+  type WireValue,
+} from '../db/session';
+import { ApiError, badRequest, valueTooLarge } from '../errors';
 import { ERROR_CODES } from '../../contract/errors';
 import {
   checkStatement,
@@ -113,6 +119,9 @@ export async function runQuery(
   const started = performance.now();
   return sandbox
     .run(workspaceId, options, async (session) => {
+      // One value or row over the result's cap could not be in its answer anyway, and read
+      // whole it would cost a multiple of its size (or, past V8's string limit, fail).
+      session.capMessages(maxBytes);
       let text: string | null = statement.text;
       let values: WireValue[];
       if (hasArray(params)) {
@@ -190,6 +199,8 @@ export async function runBatch(
 
   return sandbox
     .run(workspaceId, options, async (session) => {
+      // Error texts quote the value that failed: a batch's can be as big as its parameters.
+      session.capMessages(sandbox.limits.maxBytes);
       const shape = await session.describe(statement.text);
       const encoders = shape.paramTypes.map((oid) => encoderFor(oid));
       const copy = await copyStatement(session, statement, shape.paramTypes);
@@ -220,7 +231,9 @@ export async function runBatch(
               rows.map(() => 1),
               command,
             );
-        } catch {
+        } catch (error) {
+          // The connection is gone with it: nothing more can run in this session.
+          if (error instanceof MessageTooLargeError) throw error;
           // Which row failed is only known row by row: the pipeline below runs them so, and
           // reports the first failing row (the set statement changed nothing).
         }
@@ -342,6 +355,9 @@ export function sqlApiError(error: unknown, statement?: CheckedStatement): unkno
       sqlstate: error.sqlstate,
       ...(error.position !== undefined ? { position: error.position } : {}),
     });
+  }
+  if (error instanceof MessageTooLargeError) {
+    return valueTooLarge(error.message, error.sqlstate ? { sqlstate: error.sqlstate } : {});
   }
   if (error instanceof DeadlineExceeded) {
     return new ApiError(400, ERROR_CODES.queryTimeout, error.message, { sqlstate: '57014' });
