@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { ensureUser, issueToken } from './auth/users-repository';
 import { bootstrap } from './bootstrap';
 import { createDb } from './db/index';
-import { isAlive } from './db/embedded';
+import { EmbeddedPostgresError, isAlive } from './db/embedded';
 import { openEngine } from './db/engine';
 import { migrate } from './db/migrate';
 import { ConfigError, loadConfig, parseFlags, type Config } from './env';
@@ -196,7 +196,9 @@ async function migrateCommand(config: Config) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  // Errors the person starting the console can act on: the message says what to do, and a
+  // stack trace would only bury it.
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
     console.error(error.message);
   } else {
     console.error(error);
