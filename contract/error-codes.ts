@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   /** The server's disk is full (507). */
   insufficientStorage: 'insufficient_storage',
   notReady: 'not_ready',
+  /** Every place for statements is taken (this tenant's share, or the server's): retry later. */
+  serverBusy: 'server_busy',
   /** Too many requests at once (429): try again after a while. */
   tooManyRequests: 'too_many_requests',
   internal: 'internal',

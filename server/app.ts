@@ -84,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (apiError.status >= 500 && !(error instanceof DatabaseUnavailableError)) {
       request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
     }
-    return reply.code(apiError.status).send(apiError.toEnvelope());
+    return reply.code(apiError.status).headers(apiError.headers).send(apiError.toEnvelope());
   };
   app.setErrorHandler(sendError);
 

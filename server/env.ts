@@ -26,6 +26,10 @@ const configSchema = z.object({
     .positive()
     .default(64 * 1024 * 1024),
   batchMaxRows: z.coerce.number().int().positive().default(1_000_000),
+  sqlSessionsTotal: z.coerce.number().int().positive().default(120),
+  sqlSessionsPerOrg: z.coerce.number().int().positive().default(32),
+  sqlSessionsPerUser: z.coerce.number().int().positive().default(32),
+  sqlQueueMs: z.coerce.number().int().nonnegative().default(3_000),
   sqlBodyLimitBytes: z.coerce
     .number()
     .int()
@@ -58,6 +62,10 @@ const ENV_NAMES: Record<keyof Config, string> = {
   queryMaxRows: 'QUERY_MAX_ROWS',
   queryMaxBytes: 'QUERY_MAX_BYTES',
   batchMaxRows: 'BATCH_MAX_ROWS',
+  sqlSessionsTotal: 'SQL_SESSIONS_TOTAL',
+  sqlSessionsPerOrg: 'SQL_SESSIONS_PER_ORG',
+  sqlSessionsPerUser: 'SQL_SESSIONS_PER_USER',
+  sqlQueueMs: 'SQL_QUEUE_MS',
   sqlBodyLimitBytes: 'SQL_BODY_LIMIT_BYTES',
   uploadLimitBytes: 'UPLOAD_LIMIT_BYTES',
   fileUploadLimitBytes: 'FILE_UPLOAD_LIMIT_BYTES',

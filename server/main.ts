@@ -92,6 +92,10 @@ async function start(config: Config) {
         maxRows: config.queryMaxRows,
         maxBytes: config.queryMaxBytes,
         maxBatchRows: config.batchMaxRows,
+        sessionsTotal: config.sqlSessionsTotal,
+        sessionsPerOrganization: config.sqlSessionsPerOrg,
+        sessionsPerUser: config.sqlSessionsPerUser,
+        sessionQueueMs: config.sqlQueueMs,
       },
       staticDir: SPA_DIR,
     });

@@ -4,6 +4,7 @@ import type { Db } from '../db/index';
 import { createSessionPool, PoolBusyError, type SessionPool, type SqlSession } from '../db/session';
 import type { Logger } from '../logger';
 import { workspaceRole } from './roles';
+import { ServerBusyError, SessionBudget, type Tenant } from './session-budget';
 
 export interface SqlLimits {
   /** A statement still running after this long is cancelled on the server. */
@@ -13,6 +14,12 @@ export interface SqlLimits {
   maxBatchRows: number;
   /** Sessions per workspace: what one workspace's long queries can take from the server. */
   sessionsPerWorkspace: number;
+  /** Statements at once over all workspaces, per organization, per person (SessionBudget). */
+  sessionsTotal: number;
+  sessionsPerOrganization: number;
+  sessionsPerUser: number;
+  /** How long a statement waits for a place before the answer is 503 server_busy. */
+  sessionQueueMs: number;
 }
 
 export const DEFAULT_SQL_LIMITS: SqlLimits = {
@@ -21,6 +28,11 @@ export const DEFAULT_SQL_LIMITS: SqlLimits = {
   maxBytes: 64 * 1024 * 1024,
   maxBatchRows: 1_000_000,
   sessionsPerWorkspace: 4,
+  // The embedded PostgreSQL takes 200 connections: the console's own pool and a margin stay.
+  sessionsTotal: 120,
+  sessionsPerOrganization: 32,
+  sessionsPerUser: 32,
+  sessionQueueMs: 3_000,
 };
 
 /** Session settings the value codec relies on; the role's sessions start with them. */
@@ -34,6 +46,8 @@ const SESSION_SETTINGS = {
 };
 
 export interface RunOptions {
+  /** Whose statement it is: its organization's and person's share of the sessions. */
+  tenant: Tenant;
   /** Aborted when the client goes away: the running statement is cancelled. */
   signal?: AbortSignal;
   /** Overrides the configured deadline (imports run longer than queries). */
@@ -71,6 +85,12 @@ export function createWorkspaceSandbox({
   limits?: SqlLimits;
 }): WorkspaceSandbox {
   const pools = new Map<string, { pool: SessionPool; role: string }>();
+  const budget = new SessionBudget({
+    total: limits.sessionsTotal,
+    perOrganization: limits.sessionsPerOrganization,
+    perUser: limits.sessionsPerUser,
+    waitMs: limits.sessionQueueMs,
+  });
 
   async function poolFor(workspaceId: string) {
     const open = pools.get(workspaceId);
@@ -108,9 +128,26 @@ export function createWorkspaceSandbox({
 
   return {
     limits,
-    async run(workspaceId, { signal, deadlineMs = limits.deadlineMs }, work) {
+    async run(workspaceId, { tenant, signal, deadlineMs = limits.deadlineMs }, work) {
       signal?.throwIfAborted();
       const pool = await poolFor(workspaceId);
+      let release: () => void;
+      try {
+        release = await budget.acquire(tenant, signal);
+      } catch (error) {
+        if (error instanceof ServerBusyError) {
+          throw new ApiError(
+            503,
+            ERROR_CODES.serverBusy,
+            error.message,
+            {},
+            {
+              'retry-after': String(error.retryAfterSeconds),
+            },
+          );
+        }
+        throw error;
+      }
       try {
         return await pool.withSession(async (session) => {
           let running = true;
@@ -139,9 +176,18 @@ export function createWorkspaceSandbox({
           }
         });
       } catch (error) {
-        if (error instanceof PoolBusyError)
-          throw new ApiError(503, ERROR_CODES.notReady, error.message);
+        if (error instanceof PoolBusyError) {
+          throw new ApiError(
+            503,
+            ERROR_CODES.serverBusy,
+            error.message,
+            {},
+            { 'retry-after': '2' },
+          );
+        }
         throw error;
+      } finally {
+        release();
       }
     },
     async forget(workspaceId, roles = []) {

@@ -10,7 +10,9 @@ import { queryAnswerJson, runBatch, runQuery, sqlApiError } from '../../sql/exec
 import { ImportFormatError } from '../../sql/import/errors';
 import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
 import { releaseSpool, removeLeftoverSpools } from '../../sql/import/spool';
-import type { WorkspaceSandbox } from '../../sql/sandbox';
+import type { RunOptions, WorkspaceSandbox } from '../../sql/sandbox';
+import type { Tenant } from '../../sql/session-budget';
+import { createTableStatement, TableSchemaError } from '../../sql/table-schema';
 import { tableNameParam, workspaceIdParam } from '../params';
 import { accessibleWorkspace } from '../workspaces/routes';
 import { describeTable, dropTable, listTables } from './repository';
@@ -51,6 +53,16 @@ function batchBody(body: unknown): { query: string; params_batch: unknown[][] } 
   return { query, params_batch: rows as unknown[][] };
 }
 
+/** The CREATE TABLE of a JSON table creation; what is wrong with the body as a 400. */
+function tableFromSchema(workspace: string, body: unknown) {
+  try {
+    return createTableStatement(workspace, body);
+  } catch (error) {
+    if (error instanceof TableSchemaError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
 export async function tableRoutes(
   app: FastifyInstance,
   { db, sandbox, sqlBodyLimitBytes, uploadLimitBytes, spoolDir }: TableRoutesOptions,
@@ -61,8 +73,23 @@ export async function tableRoutes(
   // What imports of a server that was killed left behind; this app's own have not begun.
   await removeLeftoverSpools(spoolDir, app.log);
 
-  const workspaceOf = async (request: FastifyRequest) =>
-    (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
+  /** The workspace of the request, and whose share of the sessions its statements take. */
+  const workspaceOf = async (request: FastifyRequest) => {
+    const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
+    tenants.set(request, { orgId: workspace.org_id, userId: request.user.id });
+    return workspace;
+  };
+  const tenants = new WeakMap<FastifyRequest, Tenant>();
+  const tenantOf = (reply: FastifyReply) => {
+    const tenant = tenants.get(reply.request);
+    if (!tenant) throw new Error('workspaceOf(request) comes before any statement');
+    return tenant;
+  };
+  const runOptions = (reply: FastifyReply, deadlineMs?: number): RunOptions => ({
+    tenant: tenantOf(reply),
+    signal: clientGone(reply),
+    deadlineMs,
+  });
 
   /** Work in the workspace's sandbox for this request, its errors as the API reports them. */
   const inWorkspace = <T>(
@@ -71,11 +98,9 @@ export async function tableRoutes(
     work: (session: SqlSession) => Promise<T>,
     deadlineMs?: number,
   ) =>
-    sandbox
-      .run(workspaceId, { signal: clientGone(reply), deadlineMs }, work)
-      .catch((error: unknown) => {
-        throw sqlApiError(error);
-      });
+    sandbox.run(workspaceId, runOptions(reply, deadlineMs), work).catch((error: unknown) => {
+      throw sqlApiError(error);
+    });
 
   app.post(
     '/workspaces/:ws/tables/query',
@@ -83,7 +108,7 @@ export async function tableRoutes(
     async (request, reply) => {
       const workspace = await workspaceOf(request);
       const body = parseWith(queryRequestSchema, request.body);
-      const answer = await runQuery(sandbox, workspace.id, body, { signal: clientGone(reply) });
+      const answer = await runQuery(sandbox, workspace.id, body, runOptions(reply));
       reply.type('application/json; charset=utf-8');
       return Readable.from(queryAnswerJson(answer));
     },
@@ -94,9 +119,7 @@ export async function tableRoutes(
     { bodyLimit: sqlBodyLimitBytes },
     async (request, reply) => {
       const workspace = await workspaceOf(request);
-      return runBatch(sandbox, workspace.id, batchBody(request.body), {
-        signal: clientGone(reply),
-      });
+      return runBatch(sandbox, workspace.id, batchBody(request.body), runOptions(reply));
     },
   );
 
@@ -111,7 +134,19 @@ export async function tableRoutes(
   app.post('/workspaces/:ws/tables', async (request, reply) => {
     const workspace = await workspaceOf(request);
     if (!request.isMultipart()) {
-      throw badRequest('Send multipart/form-data with the fields file and table_name');
+      if (!request.body) {
+        throw badRequest(
+          'Send multipart/form-data with the fields file and table_name, or JSON {"table_name", "table_schema"}',
+        );
+      }
+      // JSON: an empty table from a schema, as Deeplake's ingestion reference creates one.
+      const { table, sql } = tableFromSchema(workspace.id, request.body);
+      const details = await inWorkspace(workspace.id, reply, async (session) => {
+        await session.query(sql);
+        return describeTable(session, workspace.id, table);
+      });
+      reply.code(201);
+      return details;
     }
     const fields: Record<string, string> = {};
     let spooled: SpooledFile | null = null;
