@@ -65,7 +65,15 @@ async function start(config: Config) {
   }
 
   const releaseLock = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
-  const engine = await openEngine(config, logger);
+  const engine = await openEngine(config, logger, {
+    // Its PostgreSQL died and would not start again: nothing here can serve. One line, then
+    // the usual shutdown, with a failing exit code for whatever supervises this process.
+    onGiveUp: (error) => {
+      console.error(error.message);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    },
+  });
   const db = createDb({ connectionString: engine.url, logger });
   const stopDatabase = async () => {
     await db.close().catch(() => {});
@@ -150,7 +158,7 @@ function onShutdown(logger: Logger, stop: () => Promise<void>) {
     stop().then(
       () => {
         clearTimeout(force);
-        process.exit(0);
+        process.exit(process.exitCode ?? 0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

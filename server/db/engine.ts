@@ -1,6 +1,11 @@
 import type { Config } from '../env';
 import type { Logger } from '../logger';
-import { connectionUrl, runningPostmaster, startEmbeddedPostgres } from './embedded';
+import {
+  connectionUrl,
+  runningPostmaster,
+  startEmbeddedPostgres,
+  type EmbeddedOptions,
+} from './embedded';
 
 /** Where the database is, and how to stop it if this process started it. */
 export interface Engine {
@@ -16,7 +21,10 @@ export interface Engine {
 export async function openEngine(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   logger: Logger,
-  { reuseRunning = false }: { reuseRunning?: boolean } = {},
+  {
+    reuseRunning = false,
+    onGiveUp,
+  }: { reuseRunning?: boolean } & Pick<EmbeddedOptions, 'onGiveUp'> = {},
 ): Promise<Engine> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => {} };
   if (reuseRunning) {
@@ -25,5 +33,5 @@ export async function openEngine(
       return { url: await connectionUrl(config.dataDir, running.port), stop: async () => {} };
     }
   }
-  return startEmbeddedPostgres(config.dataDir, logger);
+  return startEmbeddedPostgres(config.dataDir, logger, { onGiveUp });
 }
