@@ -414,6 +414,24 @@ const DENIED_FUNCTIONS = new Set([
   'ts_stat',
 ]);
 
+/**
+ * The denied functions of PostgreSQL 18's catalog that take one argument, so can be called in
+ * attribute notation (`x.f`). Listed from pg_proc (pronargs = 1) by the names deniedFunction()
+ * refuses; migration 006 also revokes them from the workspace roles, should one be missed here.
+ */
+const ONE_ARGUMENT_DENIED = new Set(
+  `lo_close lo_creat lo_create lo_get lo_import lo_tell lo_tell64 lo_unlink pg_advisory_lock
+  pg_advisory_lock_shared pg_advisory_unlock pg_advisory_unlock_shared pg_advisory_xact_lock
+  pg_advisory_xact_lock_shared pg_cancel_backend pg_drop_replication_slot
+  pg_import_system_collations pg_ls_dir pg_ls_replslotdir pg_ls_tmpdir pg_read_binary_file
+  pg_read_file pg_replication_origin_create pg_replication_origin_drop pg_replication_origin_oid
+  pg_replication_origin_session_progress pg_replication_origin_session_setup pg_stat_file
+  pg_stat_reset_backend_stats pg_stat_reset_replication_slot pg_stat_reset_shared
+  pg_stat_reset_single_function_counters pg_stat_reset_single_table_counters pg_stat_reset_slru
+  pg_stat_reset_subscription_stats pg_try_advisory_lock pg_try_advisory_lock_shared
+  pg_try_advisory_xact_lock pg_try_advisory_xact_lock_shared ts_stat`.split(/\s+/),
+);
+
 const RUNS_SQL_TEXT = 'it runs SQL given as a string, which this check cannot see';
 
 /** Why calling `name` (unqualified, any case) is refused, '' for no reason given, null if not. */
@@ -478,6 +496,15 @@ export function enforcePolicy(stmt: Node, start: number, source: SourceText): nu
       const qualified = names(node.funcname);
       const args = Array.isArray(node.args) ? node.args.length : 0;
       refuseCall(qualified[qualified.length - 1] ?? '', args, location(node) ?? near);
+    } else if (key === 'ColumnRef') {
+      // `alias.f` calls f(alias) when the row has no column f: `k.pg_advisory_lock` on
+      // `unnest(ARRAY[…]) k` takes the lock. Only one-argument functions can be called so,
+      // and a column may well be named `lo_price`: the exact names are refused there.
+      const fields = names(node.fields);
+      const last = (fields[fields.length - 1] ?? '').toLowerCase();
+      if (fields.length > 1 && ONE_ARGUMENT_DENIED.has(last)) {
+        refuseCall(last, 1, location(node) ?? near);
+      }
     } else if (key === 'A_Indirection') {
       // `(expr).f` calls f(expr) when expr has no field f: `('/etc/passwd'::text).pg_read_file`.
       for (const field of names(node.indirection)) {
