@@ -7,6 +7,7 @@ export const meSchema = z.object({
   display_name: z.string(),
   verified: z.boolean(),
   organizations: z.array(z.string()),
-  date_joined: z.string(),
+  /** Epoch seconds, as the hosted service sends it. */
+  date_joined: z.number(),
 });
 export type Me = z.infer<typeof meSchema>;

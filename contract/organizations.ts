@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifierSchema } from './identifier';
+import { organizationIdSchema } from './identifier';
 
 export const ROLES = ['admin', 'member'] as const;
 export const roleSchema = z.enum(ROLES, {
@@ -17,23 +17,38 @@ const displayName = requiredString
   .min(1, 'is required')
   .max(200, 'must be at most 200 characters');
 
+/**
+ * An organization, in the hosted service's shape. `creator` is the id of the user who created
+ * it; null when no longer known.
+ */
 export const organizationSchema = z.object({
   id: z.string(),
   name: z.string(),
+  creator: z.string().nullable(),
   created_at: z.string(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-/** An organization as its member sees it in the list: with the caller's role. */
+/**
+ * An organization as its member sees it in the list. `role`, the caller's role in it, is an
+ * extra of the bundled server: the hosted service leaves it out.
+ */
 export const myOrganizationSchema = organizationSchema.extend({ role: roleSchema });
 export type MyOrganization = z.infer<typeof myOrganizationSchema>;
 
-export const organizationListSchema = z.object({ organizations: z.array(myOrganizationSchema) });
+/**
+ * `GET /organizations` answers a bare array, as the hosted service does: its clients read
+ * `[0].id` and take anything but an array for no organizations.
+ */
+export const organizationListSchema = z.array(myOrganizationSchema);
 export type OrganizationList = z.infer<typeof organizationListSchema>;
 export const organizationResponseSchema = z.object({ organization: organizationSchema });
 export type OrganizationResponse = z.infer<typeof organizationResponseSchema>;
 
-export const createOrganizationSchema = z.object({ id: identifierSchema, name: displayName });
+export const createOrganizationSchema = z.object({
+  id: organizationIdSchema,
+  name: displayName,
+});
 export type CreateOrganization = z.infer<typeof createOrganizationSchema>;
 export const updateOrganizationSchema = z.object({ name: displayName });
 export type UpdateOrganization = z.infer<typeof updateOrganizationSchema>;

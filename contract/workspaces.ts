@@ -10,7 +10,8 @@ export const workspaceSchema = z.object({
   created_at: z.string(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
-export const workspaceListSchema = z.object({ workspaces: z.array(workspaceSchema) });
+/** `GET /workspaces` answers `{data: [...]}`, as the hosted service does. */
+export const workspaceListSchema = z.object({ data: z.array(workspaceSchema) });
 export type WorkspaceList = z.infer<typeof workspaceListSchema>;
 export const workspaceResponseSchema = z.object({ workspace: workspaceSchema });
 export type WorkspaceResponse = z.infer<typeof workspaceResponseSchema>;

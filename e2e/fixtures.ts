@@ -45,9 +45,20 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/** An organization's row on the Organizations page, found by its id (its Members link names it). */
+export function organizationRow(page: Page, orgId: string) {
+  return page
+    .getByRole('table', { name: 'Your organizations' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `Members of ${orgId}`, exact: true }) });
+}
+
 export interface Organization {
   id: string;
   name: string;
+  /** The creating user's id. */
+  creator?: string | null;
+  /** The caller's role: the bundled server's extra to the hosted shape. */
   role?: string;
 }
 export interface Member {
@@ -107,9 +118,9 @@ export class Api {
     return (await answer.json()) as T;
   }
 
+  /** A bare array, as the hosted service answers. */
   async organizations(): Promise<Organization[]> {
-    return (await this.json<{ organizations: Organization[] }>(this.get('/organizations'), 200))
-      .organizations;
+    return this.json<Organization[]>(this.get('/organizations'), 200);
   }
 
   async createOrganization(id: string, name: string): Promise<Organization> {
@@ -136,9 +147,9 @@ export class Api {
     return this.json(this.post(`/organizations/${orgId}/members`, { email, role }), 201);
   }
 
+  /** `{data: [...]}`, as the hosted service answers. */
   async workspaces(orgId: string): Promise<Workspace[]> {
-    return (await this.json<{ workspaces: Workspace[] }>(this.get('/workspaces', orgId), 200))
-      .workspaces;
+    return (await this.json<{ data: Workspace[] }>(this.get('/workspaces', orgId), 200)).data;
   }
 
   async createWorkspace(orgId: string, id: string, name: string): Promise<Workspace> {

@@ -1,4 +1,5 @@
-import { DEFAULT_ORG, expect, test, uniqueId } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { ADMIN_EMAIL, DEFAULT_ORG, expect, organizationRow, test, uniqueId } from './fixtures';
 
 test.describe('Organizations', () => {
   test('creates an organization, checking the ID as it is typed, and selects it', async ({
@@ -38,10 +39,7 @@ test.describe('Organizations', () => {
 
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Organization ${name} created`)).toBeVisible();
-    const row = page
-      .getByRole('table', { name: 'Your organizations' })
-      .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: id, exact: true }) });
+    const row = organizationRow(page, id);
     await expect(row).toBeVisible();
     await expect(row).toContainText(name);
     await expect(row).toContainText('admin');
@@ -61,6 +59,48 @@ test.describe('Organizations', () => {
     expect(await adminApi.organizations()).toContainEqual(
       expect.objectContaining({ id, name, role: 'admin' }),
     );
+  });
+
+  test('takes a UUID as the ID, as the hosted service’s organization ids are', async ({
+    page,
+    signIn,
+    adminApi,
+  }) => {
+    const id = randomUUID();
+    const name = `UUID org ${id.slice(0, 8)}`;
+    await signIn();
+
+    await page.getByRole('button', { name: 'New organization' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New organization' });
+    const idField = dialog.getByLabel('ID', { exact: true });
+    // An organization id may start with a digit; a workspace id may not (it is a schema name).
+    await idField.fill('-org');
+    await expect(
+      dialog.getByText('ID must start with a lower-case letter or a digit'),
+    ).toBeVisible();
+    await idField.fill(id);
+    await expect(idField).not.toHaveAttribute('aria-invalid');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByRole('button', { name: 'Create organization' }).click();
+
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Organization ${name} created`)).toBeVisible();
+    await expect(page.getByLabel('Organization', { exact: true })).toHaveValue(id);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workspaces' })
+      .click();
+    await expect(page.getByRole('main')).toContainText(`Workspaces of ${name} (${id})`);
+
+    const [self] = (await adminApi.members(DEFAULT_ORG.id)).filter(
+      (member) => member.email === ADMIN_EMAIL,
+    );
+    expect(await adminApi.organizations()).toContainEqual(
+      expect.objectContaining({ id, name, creator: self!.user_id, role: 'admin' }),
+    );
+    const workspace = uniqueId('ws');
+    await adminApi.createWorkspace(id, workspace, 'In a UUID org');
+    expect((await adminApi.workspaces(id)).map((w) => w.id)).toEqual([workspace]);
   });
 
   test('a duplicate ID shows the server’s refusal in the dialog and keeps what was typed', async ({
@@ -110,10 +150,7 @@ test.describe('Organizations', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Organization renamed to After rename')).toBeVisible();
-    const row = page
-      .getByRole('table', { name: 'Your organizations' })
-      .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: id, exact: true }) });
+    const row = organizationRow(page, id);
     await expect(row).toContainText('After rename');
     await expect(row).not.toContainText('Before rename');
     // The switcher shows the new name too.
@@ -137,10 +174,7 @@ test.describe('Organizations', () => {
     await adminApi.createOrganization(id, `Doomed ${id}`);
     await adminApi.createWorkspace(id, uniqueId('ws'), 'Goes with it');
     await signIn();
-    const row = page
-      .getByRole('table', { name: 'Your organizations' })
-      .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: id, exact: true }) });
+    const row = organizationRow(page, id);
     await expect(row).toBeVisible();
 
     // Escape backs out without deleting.

@@ -47,7 +47,7 @@ describe('the server process', () => {
     child = started.proc;
     expect(started.output()).toContain(`http://127.0.0.1:${port}/#token=${ADMIN_TOKEN}`);
     const workspaces = (await (await api(port, '/workspaces')).json()) as any;
-    expect(workspaces.workspaces.map((w: { id: string }) => w.id)).toEqual(['default']);
+    expect(workspaces.data.map((w: { id: string }) => w.id)).toEqual(['default']);
   });
 
   it('issues tokens from the CLI while the server runs', () => {

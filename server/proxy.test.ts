@@ -60,7 +60,7 @@ describe('proxy mode', () => {
     const list = await viaProxy('GET', '/api/workspaces', {
       headers: { 'x-activeloop-org-id': 'proxied' },
     });
-    expect(list.json().workspaces.map((w: { id: string }) => w.id)).toEqual(['proxied-ws']);
+    expect(list.json().data.map((w: { id: string }) => w.id)).toEqual(['proxied-ws']);
   });
 
   it('passes the upstream’s errors through unchanged', async () => {

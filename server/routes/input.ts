@@ -4,7 +4,8 @@ import { badRequest } from '../errors';
 /**
  * Checks of what a request sends that hold for every endpoint, made once here rather than in
  * each route: NUL characters (PostgreSQL stores none in text, and refuses a query that sends
- * one), JSON nested past a fixed depth, and multipart bodies busboy cannot read.
+ * one), JSON nested past a fixed depth, and multipart bodies busboy cannot read. An empty JSON
+ * body is taken as no body, as the hosted service takes it.
  */
 
 /** How deep a JSON body may nest arrays and objects; the body itself is the first level. */
@@ -86,6 +87,16 @@ export function multipartProblem(contentType: string): string | null {
 const isMultipartFormData = (request: FastifyRequest) =>
   /^\s*multipart\/form-data\s*(?:;|$)/i.test(request.headers['content-type'] ?? '');
 
+/** Only JSON's own whitespace (RFC 8259): any other character is JSON.parse's to judge. */
+const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
+
+/**
+ * Whether a JSON body is empty or only whitespace. That is no body, not a malformed one: the
+ * hosted service's clients send `Content-Type: application/json` with no body on every GET and
+ * DELETE. A route that needs a body then finds none and says so itself (`parseWith`).
+ */
+const isEmptyJson = (text: string) => JSON_WHITESPACE_ONLY.test(text);
+
 /**
  * Registers the checks of bodies on the API's own routes (not the proxy's, which hands bodies
  * on unread): JSON is checked as it is parsed, multipart before a route reads it.
@@ -93,6 +104,10 @@ const isMultipartFormData = (request: FastifyRequest) =>
 export function checkBodies(api: FastifyInstance) {
   const parseJson = api.getDefaultJsonParser('error', 'error');
   api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (isEmptyJson(body as string)) {
+      done(null, undefined);
+      return;
+    }
     const problem = jsonTextProblem(body as string);
     if (problem) {
       done(badRequest(problem), undefined);

@@ -14,7 +14,6 @@ function identifierParam(params: unknown, name: string, what: string): string {
   return value;
 }
 
-export const orgIdParam = (params: unknown) => identifierParam(params, 'org_id', 'organization');
 export const workspaceIdParam = (params: unknown) => identifierParam(params, 'ws', 'workspace');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -21,6 +21,8 @@ export interface CreateResourceDialogProps {
   pending: boolean;
   /** The server's answer when it refused; the typed values stay so the user can fix them. */
   error: string | null;
+  /** The id rule: workspace ids by default, organizationIdProblem for organizations. */
+  idProblem?: (value: string) => string | null;
 }
 
 /** The "New organization" / "New workspace" dialog: an id checked as you type, and a name. */
@@ -44,6 +46,7 @@ function CreateResourceForm({
   onSubmit,
   pending,
   error,
+  idProblem = identifierProblem,
 }: Omit<CreateResourceDialogProps, 'open' | 'onOpenChange' | 'title' | 'description'>) {
   const [id, setId] = useState('');
   const [name, setName] = useState('');
@@ -55,7 +58,7 @@ function CreateResourceForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (identifierProblem(id) !== null) {
+    if (idProblem(id) !== null) {
       idInput.current?.focus();
     } else if (nameProblem(name)) {
       nameInput.current?.focus();
@@ -72,6 +75,7 @@ function CreateResourceForm({
         onChange={setId}
         showRequired={attempted}
         hint={idHint}
+        problemOf={idProblem}
       />
       <TextField
         ref={nameInput}

@@ -9,6 +9,11 @@ export interface IdentifierFieldProps {
   showRequired: boolean;
   hint: ReactNode;
   label?: string;
+  /**
+   * The rule the id follows: workspace and table ids by default (they become Postgres names),
+   * `organizationIdProblem` for organization ids (which may be UUIDs).
+   */
+  problemOf?: (value: string) => string | null;
   ref?: Ref<HTMLInputElement>;
 }
 
@@ -22,9 +27,10 @@ export function IdentifierField({
   showRequired,
   hint,
   label = 'ID',
+  problemOf = identifierProblem,
   ref,
 }: IdentifierFieldProps) {
-  const problem = identifierProblem(value);
+  const problem = problemOf(value);
   const visibleProblem = problem && (value !== '' || showRequired) ? `${label} ${problem}` : null;
   return (
     <TextField

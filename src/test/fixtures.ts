@@ -9,7 +9,8 @@ export const me: Me = {
   display_name: 'Ada',
   verified: true,
   organizations: ['acme', 'globex'],
-  date_joined: '2024-01-02T10:00:00Z',
+  // 2024-01-02T10:00:00Z, in epoch seconds as the API sends it.
+  date_joined: 1704189600,
 };
 
 export function organization(overrides: Partial<MyOrganization> = {}): MyOrganization {
@@ -17,6 +18,7 @@ export function organization(overrides: Partial<MyOrganization> = {}): MyOrganiz
     id: 'acme',
     name: 'Acme',
     role: 'admin',
+    creator: 'u-ada',
     created_at: '2024-03-01T09:00:00Z',
     ...overrides,
   };

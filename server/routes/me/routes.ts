@@ -17,7 +17,8 @@ export async function meRoutes(app: FastifyInstance, { db }: { db: Db }) {
       display_name: user.name || user.email,
       verified: user.verified,
       organizations: memberships.map((row) => row.org_id),
-      date_joined: user.created_at,
+      // Epoch seconds, as the hosted service sends it.
+      date_joined: Math.floor(Date.parse(user.created_at) / 1000),
     };
   });
 }

@@ -183,4 +183,40 @@ describe('members', () => {
     );
     expect(missing.status).toBe(404);
   });
+
+  it('removes a member sent as the hosted CLI sends it: Content-Type: application/json, no body', async () => {
+    await server.call(owner.token, 'POST', '/api/organizations/team/members', {
+      body: { email: 'cli-removed@example.com', role: 'member' },
+    });
+    const removed = await server.user('cli-removed@example.com');
+    const json = { 'content-type': 'application/json' };
+    const list = await server.call(owner.token, 'GET', '/api/organizations/team/members', {
+      headers: json,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body.members.map((m: { user_id: string }) => m.user_id)).toContain(removed.id);
+
+    const res = await server.call(
+      owner.token,
+      'DELETE',
+      `/api/organizations/team/members/${removed.id}`,
+      { body: '', headers: json },
+    );
+    expect(res.status).toBe(204);
+    expect((await members(removed.token)).status).toBe(404);
+  });
+
+  it('takes invites and role changes only with a body: an empty JSON one gets a clear 400', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/organizations/team/members'],
+      ['PATCH', `/api/organizations/team/members/${owner.id}`],
+    ] as const) {
+      const res = await server.call(owner.token, method, url, {
+        body: '',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status, method).toBe(400);
+      expect(res.body.error.message).toBe('request body is required (JSON)');
+    }
+  });
 });

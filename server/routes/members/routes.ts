@@ -5,7 +5,8 @@ import { requireAdmin, requireMember } from '../../auth/access';
 import { ensureUser, issueToken } from '../../auth/users-repository';
 import type { Db, Queryable } from '../../db/index';
 import { conflict, forbidden, notFound, parseWith } from '../../errors';
-import { orgIdParam, userIdParam } from '../params';
+import { orgIdParam } from '../organizations/params';
+import { userIdParam } from '../params';
 import {
   addMember,
   countAdmins,

@@ -4,7 +4,8 @@ import { conflict } from '../../errors';
 import { dropWorkspaceStorage } from '../../sql/roles';
 import { deleteWorkspaceFiles } from '../files/repository';
 
-const COLUMNS = 'o.id, o.name, o.created_at';
+/** In the hosted service's order; the list adds the caller's role after them. */
+const COLUMNS = `o.id, o.name, o.creator::text AS creator, o.created_at`;
 
 export async function listOrganizationsOf(db: Queryable, userId: string) {
   return db.query<MyOrganization>(
@@ -33,9 +34,9 @@ export async function createOrganization(
   let org: Organization | undefined;
   try {
     [org] = await tx.query<Organization>(
-      `INSERT INTO deeplake_console.organizations AS o (id, name) VALUES ($1, $2)
+      `INSERT INTO deeplake_console.organizations AS o (id, name, creator) VALUES ($1, $2, $3)
        RETURNING ${COLUMNS}`,
-      [id, name],
+      [id, name, adminUserId],
     );
   } catch (error) {
     if (isPostgresError(error) && error.code === '23505') {

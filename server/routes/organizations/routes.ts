@@ -8,7 +8,7 @@ import type { Db } from '../../db/index';
 import { parseWith } from '../../errors';
 import type { FileStore } from '../../files/store';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
-import { orgIdParam } from '../params';
+import { orgIdParam } from './params';
 import {
   createOrganization,
   deleteOrganization,
@@ -21,9 +21,8 @@ export async function organizationRoutes(
   app: FastifyInstance,
   { db, sandbox, files }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore },
 ) {
-  app.get('/organizations', async (request) => ({
-    organizations: await listOrganizationsOf(db, request.user.id),
-  }));
+  // A bare array, as the hosted service answers: its clients read `[0].id`.
+  app.get('/organizations', async (request) => listOrganizationsOf(db, request.user.id));
 
   app.post('/organizations', async (request, reply) => {
     const body = parseWith(createOrganizationSchema, request.body);

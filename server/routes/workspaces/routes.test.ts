@@ -11,15 +11,39 @@ describe('workspaces', () => {
   it('lists the default organization’s workspaces when no org header is sent', async () => {
     const res = await server.call(server.adminToken, 'GET', '/api/workspaces');
     expect(res.status).toBe(200);
-    expect(res.body.workspaces).toEqual([
-      {
-        id: 'default',
-        org_id: 'default',
-        name: 'Default workspace',
-        type: 'deeplake',
-        created_at: expect.any(String),
-      },
-    ]);
+    // `{data: [...]}`, as the hosted service answers.
+    expect(res.body).toEqual({
+      data: [
+        {
+          id: 'default',
+          org_id: 'default',
+          name: 'Default workspace',
+          type: 'deeplake',
+          created_at: expect.any(String),
+        },
+      ],
+    });
+  });
+
+  it('takes Content-Type: application/json with no body on GET and DELETE', async () => {
+    const json = { 'content-type': 'application/json' };
+    await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: { id: 'empty-body', name: 'Empty body' },
+    });
+    const list = await server.call(server.adminToken, 'GET', '/api/workspaces', { headers: json });
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((w: { id: string }) => w.id)).toContain('empty-body');
+    const deleted = await server.call(server.adminToken, 'DELETE', '/api/workspaces/empty-body', {
+      body: '',
+      headers: json,
+    });
+    expect(deleted.status).toBe(204);
+    const create = await server.call(server.adminToken, 'POST', '/api/workspaces', {
+      body: '',
+      headers: json,
+    });
+    expect(create.status).toBe(400);
+    expect(create.body.error.message).toBe('request body is required (JSON)');
   });
 
   it('creates a workspace in the org the header picks, with its own schema', async () => {
@@ -43,10 +67,10 @@ describe('workspaces', () => {
     expect(schema).toHaveLength(1);
 
     const list = await server.call(ana.token, 'GET', '/api/workspaces', { org: 'lab' });
-    expect(list.body.workspaces.map((w: { id: string }) => w.id)).toEqual(['experiments']);
+    expect(list.body.data.map((w: { id: string }) => w.id)).toEqual(['experiments']);
     // Without the header: the caller's first organization, which is "lab" for ana.
     const byDefault = await server.call(ana.token, 'GET', '/api/workspaces');
-    expect(byDefault.body.workspaces.map((w: { id: string }) => w.id)).toEqual(['experiments']);
+    expect(byDefault.body.data.map((w: { id: string }) => w.id)).toEqual(['experiments']);
   });
 
   it('refuses a taken id with 409 and a bad id with 400', async () => {

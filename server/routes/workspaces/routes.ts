@@ -45,7 +45,8 @@ export async function workspaceRoutes(
 ) {
   app.get('/workspaces', async (request) => {
     const { orgId } = await resolveOrganization(db, request.user.id, orgHeader(request));
-    return { workspaces: await listWorkspaces(db, orgId) };
+    // `data`, as the hosted service answers.
+    return { data: await listWorkspaces(db, orgId) };
   });
 
   app.post('/workspaces', async (request, reply) => {
