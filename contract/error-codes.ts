@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   /** The account has no credit left (the hosted service's 402). */
   paymentRequired: 'payment_required',
   forbidden: 'forbidden',
+  /** A limit on what one person or organization may create was reached (403). */
+  limitReached: 'limit_reached',
   notFound: 'not_found',
   conflict: 'conflict',
   tooLarge: 'payload_too_large',

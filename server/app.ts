@@ -28,6 +28,7 @@ import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
 import { organizationRoutes } from './routes/organizations/routes';
 import { tableRoutes } from './routes/tables/routes';
+import { DEFAULT_TENANT_LIMITS, type TenantLimits } from './routes/tenant-limits';
 import { workspaceRoutes } from './routes/workspaces/routes';
 import { loadGuard } from './sql/guard';
 import { createWorkspaceSandbox, DEFAULT_SQL_LIMITS, type SqlLimits } from './sql/sandbox';
@@ -61,6 +62,8 @@ export type AppOptions = {
   filesDir?: string;
   /** Largest file a workspace can store (default 5 GiB). */
   fileUploadLimitBytes?: number;
+  /** What one person or organization may create; defaults in DEFAULT_TENANT_LIMITS. */
+  tenantLimits?: Partial<TenantLimits>;
 } & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject`. */
@@ -125,9 +128,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request.user = user;
         });
         await authed.register(meRoutes, { db });
-        await authed.register(organizationRoutes, { db, sandbox, files: files.store });
+        const limits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
+        await authed.register(organizationRoutes, { db, sandbox, files: files.store, limits });
         await authed.register(memberRoutes, { db });
-        await authed.register(workspaceRoutes, { db, sandbox, files: files.store });
+        await authed.register(workspaceRoutes, { db, sandbox, files: files.store, limits });
         await authed.register(tableRoutes, {
           db,
           sandbox,

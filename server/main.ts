@@ -105,6 +105,10 @@ async function start(config: Config) {
         sessionsPerUser: config.sqlSessionsPerUser,
         sessionQueueMs: config.sqlQueueMs,
       },
+      tenantLimits: {
+        organizationsPerUser: config.maxOrganizationsPerUser,
+        workspacesPerOrganization: config.maxWorkspacesPerOrganization,
+      },
       staticDir: SPA_DIR,
     });
     await app.listen({ port: config.port, host: config.host });

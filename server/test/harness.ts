@@ -42,7 +42,7 @@ export async function createTestServer({
   ...appOptions
 }: { reach?: (url: string) => string } & Pick<
   AppOptions,
-  'sqlLimits' | 'uploadLimitBytes' | 'fileUploadLimitBytes' | 'filesDir'
+  'sqlLimits' | 'uploadLimitBytes' | 'fileUploadLimitBytes' | 'filesDir' | 'tenantLimits'
 > = {}): Promise<TestServer> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;

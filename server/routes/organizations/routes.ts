@@ -8,6 +8,7 @@ import type { Db } from '../../db/index';
 import { parseWith } from '../../errors';
 import type { FileStore } from '../../files/store';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
+import { checkOrganizationQuota, DEFAULT_TENANT_LIMITS, type TenantLimits } from '../tenant-limits';
 import { orgIdParam } from './params';
 import {
   createOrganization,
@@ -19,16 +20,22 @@ import {
 
 export async function organizationRoutes(
   app: FastifyInstance,
-  { db, sandbox, files }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore },
+  {
+    db,
+    sandbox,
+    files,
+    limits = DEFAULT_TENANT_LIMITS,
+  }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore; limits?: TenantLimits },
 ) {
   // A bare array, as the hosted service answers: its clients read `[0].id`.
   app.get('/organizations', async (request) => listOrganizationsOf(db, request.user.id));
 
   app.post('/organizations', async (request, reply) => {
     const body = parseWith(createOrganizationSchema, request.body);
-    const organization = await db.transaction((tx) =>
-      createOrganization(tx, { ...body, adminUserId: request.user.id }),
-    );
+    const organization = await db.transaction(async (tx) => {
+      await checkOrganizationQuota(tx, request.user.id, limits);
+      return createOrganization(tx, { ...body, adminUserId: request.user.id });
+    });
     reply.code(201);
     return { organization };
   });

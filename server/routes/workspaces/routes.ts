@@ -14,6 +14,7 @@ import {
   listWorkspaces,
   renameWorkspace,
 } from './repository';
+import { checkWorkspaceQuota, DEFAULT_TENANT_LIMITS, type TenantLimits } from '../tenant-limits';
 
 function orgHeader(request: FastifyRequest): string | undefined {
   const value = request.headers[ORG_HEADER];
@@ -41,7 +42,12 @@ export async function accessibleWorkspace(
 
 export async function workspaceRoutes(
   app: FastifyInstance,
-  { db, sandbox, files }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore },
+  {
+    db,
+    sandbox,
+    files,
+    limits = DEFAULT_TENANT_LIMITS,
+  }: { db: Db; sandbox: WorkspaceSandbox; files: FileStore; limits?: TenantLimits },
 ) {
   app.get('/workspaces', async (request) => {
     const { orgId } = await resolveOrganization(db, request.user.id, orgHeader(request));
@@ -53,7 +59,10 @@ export async function workspaceRoutes(
     const { orgId, role } = await resolveOrganization(db, request.user.id, orgHeader(request));
     if (role !== 'admin') throw forbidden(`Only admins of "${orgId}" can create workspaces`);
     const body = parseWith(createWorkspaceSchema, request.body);
-    const workspace = await db.transaction((tx) => createWorkspace(tx, { ...body, orgId }));
+    const workspace = await db.transaction(async (tx) => {
+      await checkWorkspaceQuota(tx, orgId, limits);
+      return createWorkspace(tx, { ...body, orgId });
+    });
     reply.code(201);
     return { workspace };
   });
