@@ -12,6 +12,7 @@ const BENCHES = [
   'sql-query-overhead.ts',
   'sql-memory.ts',
   'value-cap-rss.ts',
+  'noisy-neighbour.ts',
   'files-upload.ts',
   'files-gallery.ts',
   'table-browser.ts',
