@@ -52,6 +52,14 @@ describe('the API as a whole', () => {
     expect(Math.abs(res.body.date_joined - Date.now() / 1000)).toBeLessThan(600);
   });
 
+  it('answers /me/notifications in the hosted shape, empty, as the hosted clients read it', async () => {
+    const res = await server.call(server.adminToken, 'GET', '/api/me/notifications', {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res).toMatchObject({ status: 200, body: { notifications: [] } });
+    expect((await server.call(null, 'GET', '/api/me/notifications')).status).toBe(401);
+  });
+
   it('answers malformed JSON with 400, never 500', async () => {
     const res = await server.call(server.adminToken, 'POST', '/api/organizations', {
       body: '{"id": "x",',

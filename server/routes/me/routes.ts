@@ -21,4 +21,8 @@ export async function meRoutes(app: FastifyInstance, { db }: { db: Db }) {
       date_joined: Math.floor(Date.parse(user.created_at) / 1000),
     };
   });
+
+  // The hosted service's notices to a person (hivemind's notifications source reads this).
+  // This server sends none, but answers in the same shape so those clients need no special case.
+  app.get('/me/notifications', async () => ({ notifications: [] }));
 }
