@@ -21,6 +21,7 @@ test.describe('The shell', () => {
       'Tables',
       'SQL',
       'Files',
+      'API tokens',
     ]);
     await expect(page.getByRole('group', { name: 'Signed-in user' })).toContainText(ADMIN_EMAIL);
 

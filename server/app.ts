@@ -11,11 +11,10 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ERROR_CODES } from '../contract/errors';
+import { authenticate, type AuthToken } from './auth/authenticate';
 import type { User } from './auth/users-repository';
-import { findUserByToken } from './auth/users-repository';
-import { bearerToken } from './auth/tokens';
 import { DatabaseUnavailableError, type Db } from './db/index';
-import { ApiError, badRequest, notFound, unauthorized } from './errors';
+import { ApiError, badRequest, notFound } from './errors';
 import { FileStore } from './files/store';
 import type { Logger } from './logger';
 import { registerProxy } from './proxy';
@@ -23,11 +22,14 @@ import { existingFileIds } from './routes/files/repository';
 import { fileRoutes } from './routes/files/routes';
 import { Thumbnails } from './files/thumbnails';
 import { healthRoutes } from './routes/health/routes';
+import { deviceApprovalRoutes, deviceRoutes } from './routes/device/routes';
 import { checkBodies, nulInUrl } from './routes/input';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
 import { organizationRoutes } from './routes/organizations/routes';
 import { tableRoutes } from './routes/tables/routes';
+import { inviteRoutes } from './routes/tokens/invite-routes';
+import { tokenRoutes } from './routes/tokens/routes';
 import { DEFAULT_TENANT_LIMITS, type TenantLimits } from './routes/tenant-limits';
 import { workspaceRoutes } from './routes/workspaces/routes';
 import { loadGuard } from './sql/guard';
@@ -37,6 +39,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The caller, set by the auth hook on every route but /health and /ready. */
     user: User;
+    /** The token the caller sent, set with `user`. */
+    token: AuthToken;
   }
 }
 
@@ -118,19 +122,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const files = await openFiles(db, options);
       api.addHook('onClose', () => files.close());
       await api.register(healthRoutes, { db });
+      // Without a token: a command-line client's device sign-in, and an invite link's exchange.
+      await api.register(deviceRoutes, { db });
+      await api.register(inviteRoutes, { db });
       await api.register(async (authed) => {
         authed.decorateRequest('user', null as unknown as User);
+        authed.decorateRequest('token', null as unknown as AuthToken);
         authed.addHook('onRequest', async (request) => {
-          const token = bearerToken(request.headers.authorization);
-          if (!token) throw unauthorized('Sign in: send "Authorization: Bearer <token>"');
-          const user = await findUserByToken(db, token);
-          if (!user) throw unauthorized('The token is not valid: sign in again');
+          const { user, token } = await authenticate(
+            db,
+            request.headers.authorization,
+            options.logger,
+          );
           request.user = user;
+          request.token = token;
         });
         await authed.register(meRoutes, { db });
         const limits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
         await authed.register(organizationRoutes, { db, sandbox, files: files.store, limits });
         await authed.register(memberRoutes, { db });
+        await authed.register(tokenRoutes, { db });
+        await authed.register(deviceApprovalRoutes, { db });
         await authed.register(workspaceRoutes, { db, sandbox, files: files.store, limits });
         await authed.register(tableRoutes, {
           db,

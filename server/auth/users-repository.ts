@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/index';
-import { hashToken, newToken } from './tokens';
+import { clock, secondsFrom } from './clock';
+import { newInviteToken } from './tokens';
+import { insertToken } from './tokens-repository';
 
 export interface User {
   id: string;
@@ -10,17 +12,6 @@ export interface User {
 }
 
 const USER_COLUMNS = 'u.id, u.email, u.name, u.verified, u.created_at';
-
-export async function findUserByToken(db: Queryable, token: string): Promise<User | null> {
-  const [user] = await db.query<User>(
-    `SELECT ${USER_COLUMNS}
-       FROM deeplake_console.tokens t
-       JOIN deeplake_console.users u ON u.id = t.user_id
-      WHERE t.hash = $1`,
-    [hashToken(token)],
-  );
-  return user ?? null;
-}
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
   const [user] = await db.query<User>(
@@ -50,16 +41,42 @@ export async function ensureUser(
   return { user: existing, created: false };
 }
 
-/** Issues a token for the user; only its hash is stored, so this is the one time it is seen. */
+/**
+ * Issues a sign-in token with no expiry for the user (the first admin, `npm run token`, the
+ * test harness); only its hash is stored, so this is the one time it is seen.
+ */
 export async function issueToken(
   db: Queryable,
   userId: string,
-  { token = newToken(), label = '' }: { token?: string; label?: string } = {},
+  { token, label = '' }: { token?: string; label?: string } = {},
 ): Promise<string> {
-  await db.query('INSERT INTO deeplake_console.tokens (hash, user_id, label) VALUES ($1, $2, $3)', [
-    hashToken(token),
-    userId,
-    label,
-  ]);
-  return token;
+  const issued = await insertToken(db, userId, {
+    ...(token ? { secret: token } : {}),
+    name: label || 'Sign-in token',
+  });
+  return issued.secret;
+}
+
+/** How long an invite's sign-in link works, unless it is used first. */
+export const INVITE_LINK_DAYS = 7;
+
+/**
+ * The token of an invite's sign-in link: it expires, and it works once, for exchanging at
+ * POST /auth/invite/accept for a lasting sign-in token (it opens nothing else).
+ */
+export async function issueInviteToken(
+  db: Queryable,
+  userId: string,
+  orgId: string,
+): Promise<string> {
+  const now = clock.now();
+  const issued = await insertToken(db, userId, {
+    secret: newInviteToken(),
+    name: `Invite to ${orgId}`,
+    kind: 'invite',
+    orgId,
+    expiresAt: secondsFrom(now, INVITE_LINK_DAYS * 24 * 3600),
+    now,
+  });
+  return issued.secret;
 }

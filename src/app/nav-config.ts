@@ -1,4 +1,13 @@
-import { Boxes, Building2, Code, FolderOpen, Table2, Users, type LucideIcon } from 'lucide-react';
+import {
+  Boxes,
+  Building2,
+  Code,
+  FolderOpen,
+  KeyRound,
+  Table2,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 
 export interface NavContext {
   /** The selected organization, for links into organization-scoped pages. */
@@ -50,4 +59,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: () => '/files',
     activeOn: ['/files', '/workspaces/:workspaceId/files'],
   },
+  // The signed-in person's own tokens, whatever organization is selected.
+  { label: 'API tokens', icon: KeyRound, to: () => '/tokens', activeOn: ['/tokens'] },
 ];

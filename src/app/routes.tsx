@@ -89,6 +89,19 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             .WorkspacesScreen,
         }),
       },
+      {
+        path: 'tokens',
+        lazy: async () => ({
+          Component: (await import('../features/tokens/components/tokens-screen')).TokensScreen,
+        }),
+      },
+      {
+        // The verification URI of device sign-in (RFC 8628): POST /auth/device/code points here.
+        path: 'device',
+        lazy: async () => ({
+          Component: (await import('../features/device/components/device-screen')).DeviceScreen,
+        }),
+      },
       { path: 'tables', element: <WorkspaceAreaEntry area="tables" /> },
       { path: 'sql', element: <WorkspaceAreaEntry area="sql" /> },
       { path: 'files', element: <WorkspaceAreaEntry area="files" /> },

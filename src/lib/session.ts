@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { INVITE_TOKEN_PREFIX } from '../../contract/invite-token';
 
 /**
  * The browser-side session: who is signed in (the API token), which API the console talks to,
@@ -124,9 +125,36 @@ export function setSelectedOrgId(orgId: string | null): void {
 }
 
 /**
+ * The token of an invite's sign-in link, waiting to be exchanged for a lasting one (the
+ * sign-in screen does that). It works once, so it is kept in memory only, never stored.
+ */
+let pendingInvite: string | null = null;
+
+/** Whether a token is a one-time sign-in link's, to exchange rather than sign in with. */
+export const isInviteToken = (token: string) => token.startsWith(INVITE_TOKEN_PREFIX);
+
+export function getPendingInvite(): string | null {
+  return pendingInvite;
+}
+
+/** Hands the pending invite token to the one caller that exchanges it; null for any later one. */
+export function takePendingInvite(): string | null {
+  const token = pendingInvite;
+  pendingInvite = null;
+  if (token !== null) notify();
+  return token;
+}
+
+export function usePendingInvite(): string | null {
+  return useSyncExternalStore(subscribe, getPendingInvite);
+}
+
+/**
  * Signs in from a link such as `http://127.0.0.1:8080/#token=abc` (the server prints one on
  * first start): stores the token and removes it from the address bar, so it does not end up
- * in bookmarks, screenshots or the history. Returns whether a token was found.
+ * in bookmarks, screenshots or the history. Returns whether a token was found. An invite's
+ * link carries a one-time token: whoever was signed in is signed out, and the token waits for
+ * the sign-in screen to exchange it.
  */
 export function consumeHashToken(
   location: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
@@ -136,7 +164,15 @@ export function consumeHashToken(
   const params = new URLSearchParams(location.hash.slice(1));
   const token = params.get('token')?.trim();
   if (!token) return false;
-  signIn(token);
+  if (isInviteToken(token)) {
+    write('session', TOKEN_KEY, null);
+    write('local', TOKEN_KEY, null);
+    signOutReason = null;
+    pendingInvite = token;
+    notify();
+  } else {
+    signIn(token);
+  }
   params.delete('token');
   const rest = params.toString();
   history.replaceState(

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inviteMemberSchema, updateMemberSchema } from '../../../contract/organizations';
 import type { MemberResponse } from '../../../contract/organizations';
 import { requireAdmin, requireMember } from '../../auth/access';
-import { ensureUser, issueToken } from '../../auth/users-repository';
+import { ensureUser, issueInviteToken } from '../../auth/users-repository';
 import type { Db, Queryable } from '../../db/index';
 import { conflict, forbidden, notFound, parseWith } from '../../errors';
 import { orgIdParam } from '../organizations/params';
@@ -49,7 +49,8 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
       const { user, created } = await ensureUser(tx, email);
       const member = await addMember(tx, { orgId, userId: user.id, email, role });
       // No mail server: a person who had no account gets a sign-in link to pass on by hand.
-      const token = created ? await issueToken(tx, user.id, { label: `invite to ${orgId}` }) : null;
+      // Its token works once and expires (server/auth/users-repository.ts).
+      const token = created ? await issueInviteToken(tx, user.id, orgId) : null;
       return { member, token };
     });
     reply.code(201);

@@ -1,10 +1,17 @@
-import { Database, KeyRound } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { Database, KeyRound, Loader2 } from 'lucide-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { TextField } from '../../../components/ui/input';
 import { isApiError } from '../../../lib/api-client';
-import { DEFAULT_API_BASE_URL, useApiBaseUrl, useSignOutReason } from '../../../lib/session';
+import {
+  DEFAULT_API_BASE_URL,
+  takePendingInvite,
+  useApiBaseUrl,
+  usePendingInvite,
+  useSignOutReason,
+} from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in-mutation';
 
@@ -19,14 +26,28 @@ export function SignInScreen() {
   const [baseUrl, setBaseUrl] = useState(savedBaseUrl);
   const [attempted, setAttempted] = useState(false);
   const signIn = useSignIn();
+  const { mutate } = signIn;
+  const { pathname } = useLocation();
 
-  const rejected = isApiError(signIn.error) && signIn.error.status === 401;
+  // An invite's sign-in link was opened (session.ts keeps its one-time token): exchange it.
+  const pendingInvite = usePendingInvite();
+  useEffect(() => {
+    const invite = takePendingInvite();
+    if (invite) mutate({ token: invite, remember: false, baseUrl: savedBaseUrl, viaInvite: true });
+  }, [pendingInvite, mutate, savedBaseUrl]);
+  const viaInvite = signIn.variables?.viaInvite === true;
+  const inviteError = viaInvite && signIn.error ? signIn.error.message : null;
+  if (pendingInvite || (viaInvite && (signIn.isPending || signIn.isSuccess))) {
+    return <InviteSignIn />;
+  }
+
+  const rejected = !viaInvite && isApiError(signIn.error) && signIn.error.status === 401;
   let tokenError: string | null = null;
   if (attempted && token.trim() === '') tokenError = 'Enter your API token.';
   else if (rejected)
     tokenError =
       'This token was not accepted. Check that you copied all of it, or make a new one (see below).';
-  const otherError = signIn.error && !rejected ? signIn.error.message : null;
+  const otherError = signIn.error && !rejected && !viaInvite ? signIn.error.message : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,6 +68,23 @@ export function SignInScreen() {
           <h1 className="text-xl font-semibold text-fg">Sign in</h1>
           <p className="mt-1 text-sm text-muted">Use an API token of the Deeplake API.</p>
 
+          {pathname === '/device' && (
+            <p
+              role="status"
+              className="mt-4 rounded border border-accent/40 bg-accent/10 px-3 py-2 text-sm text-fg"
+            >
+              A command-line client asks to sign in as you. Sign in here first; you then come back
+              to its request to approve it.
+            </p>
+          )}
+          {inviteError && (
+            <p
+              role="status"
+              className="mt-4 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm text-warning"
+            >
+              {inviteError}
+            </p>
+          )}
           {signOutReason === 'expired' && (
             <p
               role="status"
@@ -147,6 +185,18 @@ export function SignInScreen() {
             </li>
           </ul>
         </section>
+      </main>
+    </div>
+  );
+}
+
+/** Shown while an invite link's one-time token is exchanged for a lasting one. */
+function InviteSignIn() {
+  return (
+    <div className="flex min-h-dvh items-center justify-center bg-canvas px-4 py-10">
+      <main className="flex items-center gap-2 text-sm text-muted" role="status">
+        <Loader2 aria-hidden className="size-4 animate-spin" />
+        Signing you in with your invite link…
       </main>
     </div>
   );
