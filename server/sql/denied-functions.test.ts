@@ -80,14 +80,7 @@ describe('the statement guard refuses them in every notation', () => {
 describe('the workspace role may not run them either', () => {
   let client: pg.Client;
   beforeAll(async () => {
-    const [role] = await server.db.query<{ role_name: string; password: string }>(
-      `SELECT role_name, password FROM deeplake_console.workspace_roles
-        WHERE workspace_id = 'default'`,
-    );
-    const url = new URL(server.databaseUrl);
-    url.username = role!.role_name;
-    url.password = role!.password;
-    client = new pg.Client({ connectionString: url.toString() });
+    client = new pg.Client({ connectionString: await server.workspaceRoleUrl('default') });
     await client.connect();
   });
   afterAll(() => client.end());

@@ -22,6 +22,11 @@ export interface TestServer {
   adminToken: string;
   /** A new user with a token (created on first use), who belongs to nothing yet. */
   user(email: string): Promise<{ id: string; token: string }>;
+  /**
+   * The URL of this database as the workspace's own login role: straight to PostgreSQL, past
+   * the statement guard, to show what the role layer holds alone.
+   */
+  workspaceRoleUrl(workspaceId: string): Promise<string>;
   /** Sends a request as the holder of `token`; `org` becomes the org header. */
   call(
     token: string | null,
@@ -67,6 +72,18 @@ export async function createTestServer({
     databaseUrl: url,
     filesDir: filesDir ?? ownFilesDir!,
     adminToken,
+    async workspaceRoleUrl(workspaceId) {
+      const [role] = await db.query<{ role_name: string; password: string }>(
+        `SELECT role_name, password FROM deeplake_console.workspace_roles
+          WHERE workspace_id = $1`,
+        [workspaceId],
+      );
+      if (!role) throw new Error(`workspace ${workspaceId} has no role yet`);
+      const roleUrl = new URL(url);
+      roleUrl.username = role.role_name;
+      roleUrl.password = role.password;
+      return roleUrl.toString();
+    },
     async user(email) {
       const { user } = await ensureUser(db, email);
       return { id: user.id, token: await issueToken(db, user.id) };
