@@ -37,7 +37,12 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && exec node --import tsx server/main.ts start --port ${E2E_PORT} --data-dir ${dataDir} --log-level warn`,
     url: `http://127.0.0.1:${E2E_PORT}/api/ready`,
-    env: { ADMIN_TOKEN: E2E_ADMIN_TOKEN, ADMIN_EMAIL: 'admin@example.com' },
+    env: {
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      ADMIN_EMAIL: 'admin@example.com',
+      // Every spec makes organizations as the one admin, far more than a person may by default.
+      MAX_ORGANIZATIONS_PER_USER: '1000',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
