@@ -10,9 +10,8 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Select } from '../../../components/ui/select';
 import { ListSkeleton } from '../../../components/ui/skeleton';
 import { isApiError } from '../../../lib/api-client';
-import { useSelectedOrgId } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { organizationListQueryOptions } from '../../organizations/api/organizations-query';
+import { useOrganizationChoice } from '../../organizations';
 import type { DeviceRequestView } from '../api/answers';
 import { deviceRequestQueryOptions, useDecideDevice } from '../api/device-request-query';
 
@@ -99,20 +98,13 @@ function DeviceRequest({ code, onOtherCode }: { code: string; onOtherCode: () =>
 
 function Approval({ request }: { request: DeviceRequestView }) {
   const orgFieldId = useId();
-  const organizations = useQuery(organizationListQueryOptions());
-  const selectedOrgId = useSelectedOrgId();
-  const [orgId, setOrgId] = useState<string | null>(null);
+  const {
+    options,
+    chosen: chosenOrg,
+    choose: setOrgId,
+    pending: organizationsPending,
+  } = useOrganizationChoice();
   const decide = useDecideDevice(request.user_code);
-  const options = (organizations.data ?? []).map((org) => ({
-    value: org.id,
-    label: org.name,
-    detail: org.id,
-  }));
-  const chosenOrg =
-    orgId ??
-    options.find((option) => option.value === selectedOrgId)?.value ??
-    options[0]?.value ??
-    null;
   const deciding = decide.isPending ? decide.variables.decision : null;
 
   function approve(event: FormEvent) {
@@ -165,12 +157,12 @@ function Approval({ request }: { request: DeviceRequestView }) {
           value={chosenOrg ?? undefined}
           onValueChange={setOrgId}
           options={options}
-          placeholder={organizations.isPending ? 'Loading…' : 'No organization'}
+          placeholder={organizationsPending ? 'Loading…' : 'No organization'}
           disabled={options.length === 0}
         />
         <p className="text-xs text-muted">
           The client&apos;s token is for this organization.
-          {!organizations.isPending && options.length === 0 && ' Create an organization first.'}
+          {!organizationsPending && options.length === 0 && ' Create an organization first.'}
         </p>
       </div>
 

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { TOKEN_DURATION_DAYS } from '../../../../contract/tokens';
 import { Dialog, DialogContent, DialogFormFooter } from '../../../components/ui/dialog';
 import { FieldLabel, TextField } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
-import { useSelectedOrgId } from '../../../lib/session';
-import { organizationListQueryOptions } from '../../organizations/api/organizations-query';
+import { useOrganizationChoice } from '../../organizations';
 import { useCreateToken } from '../api/token-create-mutation';
 import { NewTokenSecret } from './new-token-secret';
 
@@ -66,29 +64,22 @@ function CreateTokenForm({
 }) {
   const orgFieldId = useId();
   const expiryFieldId = useId();
-  const organizations = useQuery(organizationListQueryOptions());
-  const selectedOrgId = useSelectedOrgId();
+  // The organization the console works in, until another is picked.
+  const {
+    options,
+    chosen: chosenOrg,
+    choose: setOrgId,
+    pending: organizationsPending,
+  } = useOrganizationChoice();
   const [name, setName] = useState('');
-  const [orgId, setOrgId] = useState<string | null>(null);
   const [days, setDays] = useState(String(DEFAULT_DAYS));
   const [attempted, setAttempted] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
 
-  const options = (organizations.data ?? []).map((org) => ({
-    value: org.id,
-    label: org.name,
-    detail: org.id,
-  }));
-  // The organization the console works in, until another is picked.
-  const chosenOrg =
-    orgId ??
-    options.find((option) => option.value === selectedOrgId)?.value ??
-    options[0]?.value ??
-    null;
   const nameError = attempted && name.trim() === '' ? 'Give the token a name.' : null;
   const orgError =
     attempted && chosenOrg === null
-      ? organizations.isPending
+      ? organizationsPending
         ? 'Loading your organizations…'
         : 'You belong to no organization: create one first.'
       : null;
@@ -127,7 +118,7 @@ function CreateTokenForm({
           value={chosenOrg ?? undefined}
           onValueChange={setOrgId}
           options={options}
-          placeholder={organizations.isPending ? 'Loading…' : 'No organization'}
+          placeholder={organizationsPending ? 'Loading…' : 'No organization'}
           disabled={options.length === 0}
           aria-describedby={orgError ? `${orgFieldId}-error` : undefined}
         />
