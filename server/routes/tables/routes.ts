@@ -11,7 +11,6 @@ import { ImportFormatError } from '../../sql/import/errors';
 import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
 import { releaseSpool, removeLeftoverSpools } from '../../sql/import/spool';
 import type { RunOptions, WorkspaceSandbox } from '../../sql/sandbox';
-import type { Tenant } from '../../sql/session-budget';
 import { createTableStatement, TableSchemaError } from '../../sql/table-schema';
 import { tableNameParam, workspaceIdParam } from '../params';
 import { accessibleWorkspace } from '../workspaces/routes';
@@ -63,6 +62,9 @@ function tableFromSchema(workspace: string, body: unknown) {
   }
 }
 
+/** What the routes need of a request's workspace. */
+type WorkspaceOfRequest = { id: string; org_id: string };
+
 export async function tableRoutes(
   app: FastifyInstance,
   { db, sandbox, sqlBodyLimitBytes, uploadLimitBytes, spoolDir }: TableRoutesOptions,
@@ -73,34 +75,31 @@ export async function tableRoutes(
   // What imports of a server that was killed left behind; this app's own have not begun.
   await removeLeftoverSpools(spoolDir, app.log);
 
-  /** The workspace of the request, and whose share of the sessions its statements take. */
-  const workspaceOf = async (request: FastifyRequest) => {
-    const { workspace } = await accessibleWorkspace(db, request, workspaceIdParam(request.params));
-    tenants.set(request, { orgId: workspace.org_id, userId: request.user.id });
-    return workspace;
-  };
-  const tenants = new WeakMap<FastifyRequest, Tenant>();
-  const tenantOf = (reply: FastifyReply) => {
-    const tenant = tenants.get(reply.request);
-    if (!tenant) throw new Error('workspaceOf(request) comes before any statement');
-    return tenant;
-  };
-  const runOptions = (reply: FastifyReply, deadlineMs?: number): RunOptions => ({
-    tenant: tenantOf(reply),
+  const workspaceOf = async (request: FastifyRequest) =>
+    (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
+  /** A statement's options: whose share of the sessions it takes, and when it stops. */
+  const runOptions = (
+    workspace: WorkspaceOfRequest,
+    reply: FastifyReply,
+    deadlineMs?: number,
+  ): RunOptions => ({
+    tenant: { orgId: workspace.org_id, userId: reply.request.user.id },
     signal: clientGone(reply),
     deadlineMs,
   });
 
   /** Work in the workspace's sandbox for this request, its errors as the API reports them. */
   const inWorkspace = <T>(
-    workspaceId: string,
+    workspace: WorkspaceOfRequest,
     reply: FastifyReply,
     work: (session: SqlSession) => Promise<T>,
     deadlineMs?: number,
   ) =>
-    sandbox.run(workspaceId, runOptions(reply, deadlineMs), work).catch((error: unknown) => {
-      throw sqlApiError(error);
-    });
+    sandbox
+      .run(workspace.id, runOptions(workspace, reply, deadlineMs), work)
+      .catch((error: unknown) => {
+        throw sqlApiError(error);
+      });
 
   app.post(
     '/workspaces/:ws/tables/query',
@@ -108,7 +107,7 @@ export async function tableRoutes(
     async (request, reply) => {
       const workspace = await workspaceOf(request);
       const body = parseWith(queryRequestSchema, request.body);
-      const answer = await runQuery(sandbox, workspace.id, body, runOptions(reply));
+      const answer = await runQuery(sandbox, workspace.id, body, runOptions(workspace, reply));
       reply.type('application/json; charset=utf-8');
       return Readable.from(queryAnswerJson(answer));
     },
@@ -119,13 +118,13 @@ export async function tableRoutes(
     { bodyLimit: sqlBodyLimitBytes },
     async (request, reply) => {
       const workspace = await workspaceOf(request);
-      return runBatch(sandbox, workspace.id, batchBody(request.body), runOptions(reply));
+      return runBatch(sandbox, workspace.id, batchBody(request.body), runOptions(workspace, reply));
     },
   );
 
   app.get('/workspaces/:ws/tables', async (request, reply) => {
     const workspace = await workspaceOf(request);
-    const tables = await inWorkspace(workspace.id, reply, (session) =>
+    const tables = await inWorkspace(workspace, reply, (session) =>
       listTables(session, workspace.id),
     );
     return { tables };
@@ -141,7 +140,7 @@ export async function tableRoutes(
       }
       // JSON: an empty table from a schema, as Deeplake's ingestion reference creates one.
       const { table, sql } = tableFromSchema(workspace.id, request.body);
-      const details = await inWorkspace(workspace.id, reply, async (session) => {
+      const details = await inWorkspace(workspace, reply, async (session) => {
         await session.query(sql);
         return describeTable(session, workspace.id, table);
       });
@@ -176,7 +175,7 @@ export async function tableRoutes(
       if (!spooled) throw badRequest('file: attach the CSV or JSON file to create the table from');
       const file = spooled;
       const details = await inWorkspace(
-        workspace.id,
+        workspace,
         reply,
         async (session) => {
           await loadFile(session, { schema: workspace.id, table, file });
@@ -195,7 +194,7 @@ export async function tableRoutes(
   app.get('/workspaces/:ws/tables/:table', async (request, reply) => {
     const workspace = await workspaceOf(request);
     const table = tableNameParam(request.params);
-    const details = await inWorkspace(workspace.id, reply, (session) =>
+    const details = await inWorkspace(workspace, reply, (session) =>
       describeTable(session, workspace.id, table),
     );
     if (!details) throw notFound(`No table "${table}" in workspace "${workspace.id}"`);
@@ -205,7 +204,7 @@ export async function tableRoutes(
   app.delete('/workspaces/:ws/tables/:table', async (request, reply) => {
     const workspace = await workspaceOf(request);
     const table = tableNameParam(request.params);
-    const dropped = await inWorkspace(workspace.id, reply, (session) =>
+    const dropped = await inWorkspace(workspace, reply, (session) =>
       dropTable(session, workspace.id, table),
     );
     if (!dropped) throw notFound(`No table "${table}" in workspace "${workspace.id}"`);
