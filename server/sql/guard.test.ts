@@ -11,7 +11,7 @@ import {
   insertValuesAsSet,
   loadGuard,
 } from './guard';
-import { deniedFunction } from './guard-policy';
+import { deniedFunction } from './guard-functions';
 
 const W = 'ws1';
 
