@@ -7,13 +7,13 @@ import type { Logger } from '../logger';
 import {
   EmbeddedPostgresError,
   databaseDirOf,
-  locateBinaries,
   placeDatabase,
   postgresIds,
   type Binaries,
   type LocationOptions,
   type PostgresIds,
 } from './embedded-location';
+import { locateBinaries } from './embedded-binaries';
 import {
   bestLocale,
   launch,
