@@ -23,6 +23,7 @@ describe('identifierProblem (workspace and table ids)', () => {
     ['pg_temp', 'must not start with "pg_" (reserved by PostgreSQL)'],
     ['public', '"public" is reserved'],
     ['deeplake_console', '"deeplake_console" is reserved'],
+    ['deeplake_internal', '"deeplake_internal" is reserved'],
   ])('refuses %j: %s', (id, problem) => {
     expect(identifierProblem(id)).toBe(problem);
   });

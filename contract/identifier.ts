@@ -7,7 +7,7 @@ export const IDENTIFIER_MAX_BYTES = 63;
  * Ids that would collide with Postgres' own schemas or the console's metadata schema,
  * since a workspace id becomes a schema name.
  */
-const RESERVED = new Set(['public', 'information_schema', 'deeplake_console']);
+const RESERVED = new Set(['public', 'information_schema', 'deeplake_console', 'deeplake_internal']);
 
 /** The checks both rules share: present, short enough for a Postgres name, and its characters. */
 function shapeProblem(value: string, first: RegExp, firstRule: string): string | null {

@@ -185,6 +185,13 @@ export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** The URL of another database on the server `connectionString` names, with its credentials. */
+export function databaseUrl(connectionString: string, database: string) {
+  const url = new URL(connectionString);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}
+
 /** A one-off client for admin work outside a pool (creating a database in tests, say). */
 export async function withClient<T>(
   connectionString: string,

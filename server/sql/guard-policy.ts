@@ -10,6 +10,7 @@ import {
 } from './guard-ast';
 import { StatementRefused } from './guard-errors';
 import { deniedFunction, ONE_ARGUMENT_DENIED } from './guard-functions';
+import { refuseShow } from './guard-settings';
 
 /**
  * What a workspace may run. The workspace's own login role is the real boundary (it owns only
@@ -35,7 +36,6 @@ const ALLOWED_STATEMENTS = new Set([
   'CreateEnumStmt',
   'CreateDomainStmt',
   'AlterEnumStmt', // ADD VALUE, and RENAME VALUE which shares the node
-  'VariableShowStmt',
   'VacuumStmt', // also ANALYZE
   'ReindexStmt',
   'CreateStatsStmt',
@@ -311,6 +311,8 @@ function refuseKind(kind: string, body: AstObject, sql: string): Refusal | null 
       return { what: `ALTER ${objectWords(body.objectType)} … DEPENDS ON EXTENSION` };
     case 'VariableSetStmt':
       return describeSet(body);
+    case 'VariableShowStmt':
+      return refuseShow(typeof body.name === 'string' ? body.name : '');
     case 'TransactionStmt':
       return { what: TRANSACTION_WORDS[body.kind as string] ?? 'BEGIN', why: ONE_TRANSACTION };
     case 'CreateFunctionStmt':

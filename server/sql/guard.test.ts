@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseSync, type Node } from 'libpg-query';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { withClient, type Queryable } from '../db/index';
-import { databaseUrl } from '../test/global-setup';
+import { databaseUrl, withClient, type Queryable } from '../db/index';
 import {
   EmptyStatement,
   StatementRefused,
@@ -322,7 +321,8 @@ describe('allowed statements', () => {
     ['ExplainStmt', `EXPLAIN ANALYZE UPDATE ${W}.documents SET title = upper(title)`],
     ['ExplainStmt', `EXPLAIN CREATE TABLE ${W}.x AS SELECT 1`],
     ['VariableShowStmt', 'SHOW search_path'],
-    ['VariableShowStmt', 'SHOW ALL'],
+    ['VariableShowStmt', 'SHOW TimeZone'],
+    ['VariableShowStmt', 'SHOW enable_seqscan'],
     ['VacuumStmt', `VACUUM (ANALYZE, VERBOSE) ${W}.documents`],
     ['VacuumStmt', `ANALYZE ${W}.documents (title)`],
     ['VacuumStmt', 'VACUUM'],
@@ -989,6 +989,11 @@ describe('adversarial escapes', () => {
     ["explain analyze select set_config('role', 'postgres', false)", /^set_config\(\)/],
     ["select ('role'::text).pg_advisory_lock", /^pg_advisory_lock\(\)/],
     ["UPDATE pg_catalog.pg_settings SET setting = 'postgres' WHERE name = 'role'", /pg_settings/],
+    // The server's own settings belong to no workspace.
+    ['SHOW port', /^SHOW port is not allowed in a workspace: the server's own settings/],
+    ['show ALL', /^SHOW ALL is not allowed/],
+    ['SHOW data_directory', /^SHOW data_directory is not allowed/],
+    ['SHOW listen_addresses', /^SHOW listen_addresses is not allowed/],
   ])('%s', (sql, message) => {
     expect(refusal(sql).message).toMatch(message);
   });

@@ -1,9 +1,10 @@
 import { ApiError } from '../errors';
 import { ERROR_CODES } from '../../contract/errors';
-import type { Db } from '../db/index';
+import { databaseUrl, quoteIdent, type Db } from '../db/index';
 import { createSessionPool, PoolBusyError, type SessionPool, type SqlSession } from '../db/session';
 import type { Logger } from '../logger';
 import { workspaceRole } from './roles';
+import { createWorkspaceDatabases } from './workspace-databases';
 import { ServerBusyError, SessionBudget, type Tenant } from './session-budget';
 
 export interface SqlLimits {
@@ -70,7 +71,12 @@ export interface WorkspaceSandbox {
     options: RunOptions,
     work: (session: SqlSession) => Promise<T>,
   ): Promise<T>;
-  /** Closes the workspace's pool and ends its roles' sessions (after the workspace is dropped). */
+  /** Makes the workspace's database now rather than on first use (after creating it). */
+  prepare(workspaceId: string): Promise<void>;
+  /**
+   * Closes the workspace's pool and ends its roles' sessions; once the workspace is deleted,
+   * drops its database and roles (queued by dropWorkspaceStorage).
+   */
   forget(workspaceId: string, roles?: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -85,6 +91,7 @@ export function createWorkspaceSandbox({
   limits?: SqlLimits;
 }): WorkspaceSandbox {
   const pools = new Map<string, { pool: SessionPool; role: string }>();
+  const databases = createWorkspaceDatabases(db, logger);
   const budget = new SessionBudget({
     total: limits.sessionsTotal,
     perOrganization: limits.sessionsPerOrganization,
@@ -92,24 +99,42 @@ export function createWorkspaceSandbox({
     waitMs: limits.sessionQueueMs,
   });
 
-  async function poolFor(workspaceId: string) {
-    const open = pools.get(workspaceId);
-    if (open) return open.pool;
+  async function storageOf(workspaceId: string) {
     const role = await workspaceRole(db, workspaceId);
     if (!role)
       throw new ApiError(404, ERROR_CODES.notFound, `Workspace "${workspaceId}" not found`);
+    await databases.ensure({
+      workspaceId,
+      roleName: role.role_name,
+      databaseName: role.database_name,
+    });
+    return role;
+  }
+
+  async function poolFor(workspaceId: string) {
+    const open = pools.get(workspaceId);
+    if (open) return open.pool;
+    const role = await storageOf(workspaceId);
     const raced = pools.get(workspaceId);
     if (raced) return raced.pool;
     const pool = createSessionPool({
-      connectionString: db.connectionString,
+      connectionString:
+        role.database_name === null
+          ? db.connectionString
+          : databaseUrl(db.connectionString, role.database_name),
       user: role.role_name,
       password: role.password,
       max: limits.sessionsPerWorkspace,
       logger,
-      applicationName: `deeplake-console/${workspaceId}`.slice(0, 63),
+      // Every session can read every session's application name: no workspace id in it.
+      applicationName: 'deeplake-workspace',
       acquireTimeoutMs: 10_000,
       settings: {
         ...SESSION_SETTINGS,
+        // Not a role setting: those are stored where every role can read them.
+        ...(role.database_name === null
+          ? {}
+          : { search_path: `${quoteIdent(workspaceId)}, public` }),
         // A backstop only: the deadline below cancels first.
         statement_timeout: String(limits.deadlineMs + 5_000),
       },
@@ -190,6 +215,9 @@ export function createWorkspaceSandbox({
         release();
       }
     },
+    async prepare(workspaceId) {
+      await storageOf(workspaceId);
+    },
     async forget(workspaceId, roles = []) {
       const open = pools.get(workspaceId);
       pools.delete(workspaceId);
@@ -202,6 +230,7 @@ export function createWorkspaceSandbox({
         );
       }
       await open?.pool.close().catch(() => {});
+      if (roles.length > 0) await databases.dropQueued();
     },
     async close() {
       const open = [...pools.values()];

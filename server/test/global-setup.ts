@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createDb, withClient } from '../db/index';
+import { createDb, databaseUrl, withClient } from '../db/index';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { createLogger } from '../logger';
@@ -49,10 +49,4 @@ export default async function setup(project: TestProject) {
     await stop();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   };
-}
-
-export function databaseUrl(url: string, database: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -8,9 +8,10 @@ import { ORG_HEADER } from '../../contract/headers';
 import { buildApp, type AppOptions } from '../app';
 import { ensureUser, issueToken } from '../auth/users-repository';
 import { bootstrap } from '../bootstrap';
-import { createDb, withClient, type Db } from '../db/index';
+import { createDb, databaseUrl, withClient, type Db } from '../db/index';
 import { createLogger } from '../logger';
-import { TEMPLATE_DATABASE, databaseUrl } from './global-setup';
+import { createWorkspaceDatabases, templateName } from '../sql/workspace-databases';
+import { TEMPLATE_DATABASE } from './global-setup';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -27,6 +28,8 @@ export interface TestServer {
    * the statement guard, to show what the role layer holds alone.
    */
   workspaceRoleUrl(workspaceId: string): Promise<string>;
+  /** Superuser URL of the workspace's own database (made now if it was not yet), and its name. */
+  workspaceDatabase(workspaceId: string): Promise<{ url: string; name: string }>;
   /** Sends a request as the holder of `token`; `org` becomes the org header. */
   call(
     token: string | null,
@@ -66,20 +69,42 @@ export async function createTestServer({
     : await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-test-files-'));
   const app = await buildApp({ db, logger, ...appOptions, filesDir: filesDir ?? ownFilesDir! });
 
+  const databases = createWorkspaceDatabases(db, logger);
+  async function storageOf(workspaceId: string) {
+    const [role] = await db.query<{
+      role_name: string;
+      password: string;
+      database_name: string | null;
+    }>(
+      `SELECT role_name, password, database_name FROM deeplake_console.workspace_roles
+        WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    if (!role) throw new Error(`workspace ${workspaceId} has no role yet`);
+    await databases.ensure({
+      workspaceId,
+      roleName: role.role_name,
+      databaseName: role.database_name,
+    });
+    return role;
+  }
+
   return {
     app,
     db,
     databaseUrl: url,
     filesDir: filesDir ?? ownFilesDir!,
     adminToken,
+    async workspaceDatabase(workspaceId) {
+      const role = await storageOf(workspaceId);
+      if (role.database_name === null) throw new Error(`${workspaceId} predates its database`);
+      return { url: databaseUrl(url, role.database_name), name: role.database_name };
+    },
     async workspaceRoleUrl(workspaceId) {
-      const [role] = await db.query<{ role_name: string; password: string }>(
-        `SELECT role_name, password FROM deeplake_console.workspace_roles
-          WHERE workspace_id = $1`,
-        [workspaceId],
+      const role = await storageOf(workspaceId);
+      const roleUrl = new URL(
+        role.database_name === null ? url : databaseUrl(url, role.database_name),
       );
-      if (!role) throw new Error(`workspace ${workspaceId} has no role yet`);
-      const roleUrl = new URL(url);
       roleUrl.username = role.role_name;
       roleUrl.password = role.password;
       return roleUrl.toString();
@@ -108,14 +133,25 @@ export async function createTestServer({
     },
     async close() {
       await app.close();
-      // Workspace roles belong to the whole Postgres server, not to the dropped database.
-      const roles = await db
-        .query<{ role_name: string }>('SELECT role_name FROM deeplake_console.workspace_roles')
+      // Workspace roles and databases belong to the whole Postgres server, not to the dropped
+      // database.
+      const storage = await db
+        .query<{ role_name: string; database_name: string | null }>(
+          `SELECT role_name, database_name FROM deeplake_console.workspace_roles
+           UNION ALL
+           SELECT role_name, database_name FROM deeplake_console.workspace_storage_drops`,
+        )
         .catch(() => []);
+      const template = await templateName(db);
       await db.close();
       await withClient(adminUrl, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        for (const { role_name } of roles) await client.query(`DROP ROLE IF EXISTS "${role_name}"`);
+        for (const database of [template, ...storage.map((s) => s.database_name)]) {
+          if (database) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        }
+        for (const { role_name } of storage) {
+          await client.query(`DROP ROLE IF EXISTS "${role_name}"`);
+        }
       });
       if (ownFilesDir) await fs.rm(ownFilesDir, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../../db/index';
 import { createTestServer, type TestServer } from '../../test/harness';
 
 let server: TestServer;
@@ -101,7 +102,7 @@ describe('organizations', () => {
     expect(renamed.body.organization).toMatchObject({ id: 'rules', name: 'Renamed' });
   });
 
-  it('deletes an organization with its workspaces and their schemas', async () => {
+  it('deletes an organization with its workspaces and their databases', async () => {
     const owner = await server.user('deleter@example.com');
     await server.call(owner.token, 'POST', '/api/organizations', {
       body: { id: 'doomed', name: 'Doomed' },
@@ -111,13 +112,18 @@ describe('organizations', () => {
       body: { id: 'doomed-ws', name: 'Doomed WS' },
     });
     expect(ws.status).toBe(201);
-    await server.db.query('CREATE TABLE "doomed-ws".t (x int)');
+    const database = await server.workspaceDatabase('doomed-ws');
+    await withClient(database.url, (client) => client.query('CREATE TABLE "doomed-ws".t (x int)'));
 
     const res = await server.call(owner.token, 'DELETE', '/api/organizations/doomed');
     expect(res.status).toBe(204);
     expect((await server.call(owner.token, 'GET', '/api/organizations/doomed')).status).toBe(404);
-    const schemas = await server.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'doomed-ws'`);
-    expect(schemas).toHaveLength(0);
+    expect(
+      await server.db.query('SELECT 1 FROM pg_database WHERE datname = $1', [database.name]),
+    ).toHaveLength(0);
+    expect(
+      await server.db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [database.name]),
+    ).toHaveLength(0);
   });
 
   it('answers 400 for an unsafe id in the path', async () => {

@@ -17,14 +17,12 @@ interface Relation {
   pages: number;
   heap_bytes: string;
   total_bytes: string;
-  block_size: number;
 }
 
 const RELATIONS = `
   SELECT c.oid::int8 AS oid, c.relname AS table_name, c.reltuples::float8 AS estimate,
          c.relpages AS pages, pg_relation_size(c.oid) AS heap_bytes,
-         pg_total_relation_size(c.oid) AS total_bytes,
-         current_setting('block_size')::int AS block_size
+         pg_total_relation_size(c.oid) AS total_bytes
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`;
@@ -45,11 +43,16 @@ async function rowCounts(session: SqlSession, schema: string, relations: Relatio
       counts.set(small[row.i]!.table_name, Number(row.n));
     }
   }
+  // SHOW, not current_setting(): workspace roles may not read the server's settings.
+  let blockSize: number | undefined;
   for (const r of relations) {
     if (counts.has(r.table_name)) continue;
     if (r.estimate >= 0 && r.pages > 0) {
+      blockSize ??= Number(
+        (await session.query<{ block_size: string }>('SHOW block_size'))[0]!.block_size,
+      );
       // As the planner does: tuples per page from the last ANALYZE, times today's pages.
-      const pages = Number(r.heap_bytes) / r.block_size;
+      const pages = Number(r.heap_bytes) / blockSize;
       counts.set(r.table_name, Math.round((r.estimate / r.pages) * pages));
     } else {
       const [plan] = await session.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../contract/workspaces';
-import { isPostgresError, quoteIdent, type Queryable } from '../../db/index';
+import { isPostgresError, type Queryable } from '../../db/index';
 import { conflict } from '../../errors';
 import { dropWorkspaceStorage, provisionWorkspaceRole } from '../../sql/roles';
 import { deleteWorkspaceFiles } from '../files/repository';
@@ -22,7 +22,10 @@ export async function getWorkspace(db: Queryable, workspaceId: string) {
   return workspace ?? null;
 }
 
-/** Records the workspace and creates its schema, together. Run inside a transaction. */
+/**
+ * Records the workspace and its role. Run inside a transaction; its database is made once that
+ * commits (WorkspaceSandbox.prepare), or on first use.
+ */
 export async function createWorkspace(
   tx: Queryable,
   { id, name, orgId }: { id: string; name: string; orgId: string },
@@ -36,11 +39,9 @@ export async function createWorkspace(
        RETURNING ${COLUMNS}`,
       [id, orgId, name],
     );
-    await tx.query(`CREATE SCHEMA ${quoteIdent(id)}`);
-    await provisionWorkspaceRole(tx, id);
+    await provisionWorkspaceRole(tx, id, { ownDatabase: true });
   } catch (error) {
-    // 42P06: a schema of that name exists already, made outside the console.
-    if (isPostgresError(error) && (error.code === '23505' || error.code === '42P06')) throw taken();
+    if (isPostgresError(error) && error.code === '23505') throw taken();
     throw error;
   }
   return workspace!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../test/harness';
+import { withClient } from '../../db/index';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -61,10 +62,16 @@ describe('workspaces', () => {
       org_id: 'lab',
       name: 'Experiments',
     });
-    const schema = await server.db.query(
-      `SELECT 1 FROM pg_namespace WHERE nspname = 'experiments'`,
+    // Its schema is in a database of its own, named without its id; none in the console's.
+    const database = await server.workspaceDatabase('experiments');
+    expect(database.name).not.toMatch(/experiments/);
+    const schema = await withClient(database.url, (client) =>
+      client.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'experiments'`),
     );
     expect(schema).toHaveLength(1);
+    expect(
+      await server.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'experiments'`),
+    ).toHaveLength(0);
 
     const list = await server.call(ana.token, 'GET', '/api/workspaces', { org: 'lab' });
     expect(list.body.data.map((w: { id: string }) => w.id)).toEqual(['experiments']);
@@ -146,14 +153,22 @@ describe('workspaces', () => {
     await server.call(server.adminToken, 'POST', '/api/workspaces', {
       body: { id: 'scratch', name: 'Scratch' },
     });
-    await server.db.query('CREATE TABLE scratch.items (id int)');
+    const database = await server.workspaceDatabase('scratch');
+    await withClient(database.url, (client) => client.query('CREATE TABLE scratch.items (id int)'));
     const res = await server.call(server.adminToken, 'DELETE', '/api/workspaces/scratch');
     expect(res.status).toBe(204);
     expect((await server.call(server.adminToken, 'GET', '/api/workspaces/scratch')).status).toBe(
       404,
     );
+    // Its database and role are gone, and nothing is left queued.
     expect(
-      await server.db.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'scratch'`),
+      await server.db.query('SELECT 1 FROM pg_database WHERE datname = $1', [database.name]),
+    ).toHaveLength(0);
+    expect(
+      await server.db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [database.name]),
+    ).toHaveLength(0);
+    expect(
+      await server.db.query('SELECT 1 FROM deeplake_console.workspace_storage_drops'),
     ).toHaveLength(0);
   });
 

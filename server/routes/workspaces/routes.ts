@@ -63,6 +63,14 @@ export async function workspaceRoutes(
       await checkWorkspaceQuota(tx, orgId, limits);
       return createWorkspace(tx, { ...body, orgId });
     });
+    try {
+      await sandbox.prepare(workspace.id);
+    } catch (error) {
+      // Not left half made: the workspace goes again, and its database with it.
+      const { roles } = await db.transaction((tx) => deleteWorkspace(tx, workspace.id));
+      await sandbox.forget(workspace.id, roles);
+      throw error;
+    }
     reply.code(201);
     return { workspace };
   });
