@@ -142,7 +142,7 @@ export class Api {
   async invite(
     orgId: string,
     email: string,
-    role: 'admin' | 'member' = 'member',
+    role: 'admin' | 'writer' | 'viewer' = 'writer',
   ): Promise<{ member: Member; invite_link?: string }> {
     return this.json(this.post(`/organizations/${orgId}/members`, { email, role }), 201);
   }

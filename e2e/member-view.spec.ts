@@ -45,7 +45,8 @@ test('a member sees no admin actions, the server refuses them anyway, and the me
   expect(memberToken).toMatch(/^dlc_/);
   await expect(memberPage.getByRole('group', { name: 'Signed-in user' })).toContainText(email);
   const orgRow = organizationRow(memberPage, orgId);
-  await expect(orgRow).toContainText('member');
+  // Invited with the default role: writer, what was called member.
+  await expect(orgRow).toContainText('writer');
   await expect(orgRow.getByRole('button', { name: `Rename ${orgId}` })).toHaveCount(0);
   await expect(orgRow.getByRole('button', { name: `Delete ${orgId}` })).toHaveCount(0);
 

@@ -41,15 +41,15 @@ test.describe('Members', () => {
     await expect(dialog.getByText('Enter a valid email address.')).toBeVisible();
 
     await dialog.getByLabel('Email').fill(email);
-    await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveText('Member');
+    await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveText('Writer');
     await dialog.getByRole('button', { name: 'Send invite' }).click();
 
     const link = dialog.getByLabel('Invite link');
     await expect(link).toBeVisible();
     await expect(link).toHaveAttribute('readonly', '');
     await expect(link).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/);
-    await expect(dialog).toContainText(`${email} was added as member`);
-    await expect(page.getByText(`${email} added as member`)).toBeVisible();
+    await expect(dialog).toContainText(`${email} was added as writer`);
+    await expect(page.getByText(`${email} added as writer`)).toBeVisible();
     await dialog.getByRole('button', { name: 'Copy invite link' }).click();
     await expect(page.getByText('Invite link copied')).toBeVisible();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(await link.inputValue());
@@ -59,12 +59,12 @@ test.describe('Members', () => {
     const row = memberRow(page, orgName, email);
     await expect(row).toBeVisible();
     expect(await adminApi.members(orgId)).toContainEqual(
-      expect.objectContaining({ email, role: 'member' }),
+      expect.objectContaining({ email, role: 'writer' }),
     );
 
     // Make them admin.
     const role = page.getByRole('combobox', { name: `Role for ${email}` });
-    await expect(role).toHaveText('Member');
+    await expect(role).toHaveText('Writer');
     await role.click();
     await page.getByRole('option', { name: 'Admin' }).click();
     await expect(page.getByText(`${email} is now an admin`)).toBeVisible();
@@ -76,11 +76,11 @@ test.describe('Members', () => {
     await expect(page.getByRole('button', { name: 'Leave organization' })).toBeEnabled();
     await expect(page.getByText(/make someone else admin first/)).toBeHidden();
 
-    // And back to member.
+    // And back to writer.
     await role.click();
-    await page.getByRole('option', { name: 'Member' }).click();
-    await expect(page.getByText(`${email} is now a member`)).toBeVisible();
-    await expect(role).toHaveText('Member');
+    await page.getByRole('option', { name: 'Writer' }).click();
+    await expect(page.getByText(`${email} is now a writer`)).toBeVisible();
+    await expect(role).toHaveText('Writer');
     await expect(page.getByRole('button', { name: 'Leave organization' })).toBeDisabled();
 
     // Remove, after confirming.
@@ -182,7 +182,7 @@ test.describe('Members', () => {
 
     // Backing out changes nothing.
     await myRole.click();
-    await page.getByRole('option', { name: 'Member' }).click();
+    await page.getByRole('option', { name: 'Writer' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Give up admin rights?' });
     await expect(confirm).toContainText('Another admin can make you admin again.');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -193,16 +193,16 @@ test.describe('Members', () => {
     );
 
     await myRole.click();
-    await page.getByRole('option', { name: 'Member' }).click();
-    await confirm.getByRole('button', { name: 'Make me a member' }).click();
-    await expect(page.getByText(`${ADMIN_EMAIL} is now a member`)).toBeVisible();
+    await page.getByRole('option', { name: 'Writer' }).click();
+    await confirm.getByRole('button', { name: 'Make me a writer' }).click();
+    await expect(page.getByText(`${ADMIN_EMAIL} is now a writer`)).toBeVisible();
     // The admin actions go away at once.
     await expect(page.getByRole('button', { name: 'Invite member' })).toHaveCount(0);
     await expect(page.getByRole('combobox', { name: /^Role for / })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);
-    await expect(memberRow(page, orgName, ADMIN_EMAIL)).toContainText('member');
+    await expect(memberRow(page, orgName, ADMIN_EMAIL)).toContainText('writer');
     expect(await adminApi.members(orgId)).toContainEqual(
-      expect.objectContaining({ email: ADMIN_EMAIL, role: 'member' }),
+      expect.objectContaining({ email: ADMIN_EMAIL, role: 'writer' }),
     );
   });
 

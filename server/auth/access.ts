@@ -4,8 +4,34 @@ import { forbidden, notFound } from '../errors';
 
 /**
  * The role rules in one place. A caller who is not a member of an organization learns nothing
- * about it (404); a member asking for an admin action is refused (403).
+ * about it (404); a member asking for more than their role allows is refused (403): a viewer
+ * reads, a writer also changes tables and files, an admin also manages the organization.
  */
+
+const RANK: Record<Role, number> = { viewer: 0, writer: 1, admin: 2 };
+
+/** Whether `role` includes the rights of `needed`. */
+export const roleAllows = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
+
+/** What a viewer hears whenever they try to change something. */
+export function viewerRefusalMessage(orgId: string, action: string): string {
+  return (
+    `You are a viewer in "${orgId}": viewers read tables and files but change nothing ` +
+    `(you cannot ${action}; an admin can make you a writer)`
+  );
+}
+
+/** Refuses (403) a caller whose role is below `needed`, saying what they tried. */
+export function assertRole(role: Role, needed: Role, orgId: string, action: string): void {
+  if (roleAllows(role, needed)) return;
+  if (role === 'viewer') throw forbidden(viewerRefusalMessage(orgId, action));
+  throw forbidden(`Only admins of "${orgId}" can ${action}`);
+}
+
+/** For changes to a workspace's tables and files: writers and admins. */
+export function requireWriter(role: Role, orgId: string, action: string): void {
+  assertRole(role, 'writer', orgId, action);
+}
 
 export async function roleIn(db: Queryable, userId: string, orgId: string): Promise<Role | null> {
   const [row] = await db.query<{ role: Role }>(
@@ -30,10 +56,7 @@ export async function requireAdmin(
   orgId: string,
   action: string,
 ): Promise<void> {
-  const role = await requireMember(db, userId, orgId);
-  if (role !== 'admin') {
-    throw forbidden(`Only admins of "${orgId}" can ${action}`);
-  }
+  assertRole(await requireMember(db, userId, orgId), 'admin', orgId, action);
 }
 
 /**

@@ -19,6 +19,14 @@ import {
   StatementSyntaxError,
   type CheckedStatement,
 } from './guard';
+import {
+  beginReadOnly,
+  readOnlyRefusal,
+  refuseBatch,
+  refuseWritingStatement,
+  runsReadOnly,
+  type SqlCaller,
+} from './read-only';
 import { DeadlineExceeded, type RunOptions, type WorkspaceSandbox } from './sandbox';
 import { copyTextField } from './import/copy-text';
 import { decoderFor, encoderFor, PG_TYPE } from './values';
@@ -112,8 +120,11 @@ export async function runQuery(
   workspaceId: string,
   { query, params = [] }: { query: string; params?: unknown[] },
   options: RunOptions,
+  caller: SqlCaller,
 ): Promise<QueryAnswer> {
   const statement = guarded(query);
+  const readOnly = runsReadOnly(caller);
+  if (readOnly) refuseWritingStatement(statement, options.tenant.orgId);
   checkParams(statement, params, 'params');
   const { maxRows, maxBytes } = sandbox.limits;
   const started = performance.now();
@@ -122,6 +133,8 @@ export async function runQuery(
       // One value or row over the result's cap could not be in its answer anyway, and read
       // whole it would cost a multiple of its size (or, past V8's string limit, fail).
       session.capMessages(maxBytes);
+      // PostgreSQL itself refuses what the check above cannot see (server/sql/read-only.ts).
+      if (readOnly) await beginReadOnly(session);
       let text: string | null = statement.text;
       let values: WireValue[];
       if (hasArray(params)) {
@@ -154,7 +167,8 @@ export async function runQuery(
       };
     })
     .catch((error: unknown) => {
-      throw sqlApiError(error, statement);
+      const translated = sqlApiError(error, statement);
+      throw readOnly ? readOnlyRefusal(translated, options.tenant.orgId) : translated;
     });
 }
 
@@ -177,7 +191,9 @@ export async function runBatch(
   workspaceId: string,
   { query, params_batch: rows }: { query: string; params_batch: unknown[][] },
   options: RunOptions,
+  caller: SqlCaller,
 ): Promise<BatchResult> {
+  if (runsReadOnly(caller)) refuseBatch(options.tenant.orgId);
   const statement = guarded(query);
   if (rows.length > sandbox.limits.maxBatchRows) {
     throw new ApiError(

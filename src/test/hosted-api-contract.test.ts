@@ -85,7 +85,7 @@ describe('the API layer reads every recorded shape', () => {
     ]);
     answer('GET /organizations', RECORDED.organizations.bundledBefore);
     expect(await client().fetchQuery(organizationListQueryOptions())).toEqual([
-      { id: 'default', name: 'Default', created_at: '2026-11-20T10:00:00Z', role: 'member' },
+      { id: 'default', name: 'Default', created_at: '2026-11-20T10:00:00Z', role: 'writer' },
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('the API layer reads every recorded shape', () => {
   it('GET …/members: access modes become roles, a missing joined_at stays missing', async () => {
     const api = answer(`GET /organizations/${ORG}/members`, RECORDED.members.hosted);
     const members = await client().fetchQuery(memberListQueryOptions(ORG));
-    expect(members.map((m) => m.role)).toEqual(['admin', 'member', 'viewer']);
+    expect(members.map((m) => m.role)).toEqual(['admin', 'writer', 'viewer']);
     expect(members[0]).not.toHaveProperty('joined_at');
     expect(api.requests[0]!.headers.get('X-Activeloop-Org-Id')).toBe(ORG);
   });
@@ -164,9 +164,9 @@ describe('the API layer reads every recorded shape', () => {
     await act(async () => {
       const invited = await invite.current.mutateAsync({
         email: 'bob@example.com',
-        role: 'member',
+        role: 'writer',
       });
-      expect(invited.member.role).toBe('member');
+      expect(invited.member.role).toBe('writer');
       const changed = await role.current.mutateAsync({ userId: 'u2', role: 'admin' });
       expect(changed.member.role).toBe('admin');
       await remove.current.mutateAsync({ ...invited.member });

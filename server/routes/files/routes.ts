@@ -30,7 +30,7 @@ import {
   type Thumbnails,
 } from '../../files/thumbnails';
 import { workspaceIdParam } from '../params';
-import { accessibleWorkspace } from '../workspaces/routes';
+import { accessibleWorkspace, writableWorkspace } from '../workspaces/routes';
 import { deleteFile, getFile, insertFile, listFiles } from './repository';
 
 export interface FileRoutesOptions {
@@ -111,6 +111,8 @@ export async function fileRoutes(
 
   const workspaceOf = async (request: FastifyRequest) =>
     (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
+  const writableWorkspaceOf = (request: FastifyRequest, action: string) =>
+    writableWorkspace(db, request, workspaceIdParam(request.params), action);
 
   const fileOf = async (request: FastifyRequest) => {
     const workspace = await workspaceOf(request);
@@ -143,7 +145,11 @@ export async function fileRoutes(
   });
 
   app.post('/workspaces/:ws/files', async (request, reply) => {
-    const workspace = await workspaceOf(request);
+    const workspace = await writableWorkspaceOf(request, 'upload files').catch((error: unknown) => {
+      // Refused before its body was read: not worth reading, it may be gigabytes.
+      refuseRest(reply);
+      throw error;
+    });
     if (!request.isMultipart()) {
       throw badRequest('Send multipart/form-data with the file in the field "file"');
     }
@@ -271,7 +277,7 @@ export async function fileRoutes(
   });
 
   app.delete('/workspaces/:ws/files/:id', async (request, reply) => {
-    const workspace = await workspaceOf(request);
+    const workspace = await writableWorkspaceOf(request, 'delete files');
     const id = fileIdParam(request.params);
     if (!(await deleteFile(db, workspace.id, id))) {
       throw notFound(`No file "${id}" in workspace "${workspace.id}"`);

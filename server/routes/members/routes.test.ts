@@ -35,7 +35,8 @@ describe('members', () => {
       headers: { host: 'console.example:8080' },
     });
     expect(res.status).toBe(201);
-    expect(res.body.member).toMatchObject({ email: 'new.person@example.com', role: 'member' });
+    // `member`, the REST reference's name, is taken as writer: answers say writer.
+    expect(res.body.member).toMatchObject({ email: 'new.person@example.com', role: 'writer' });
     expect(res.body.invite_link).toMatch(/^http:\/\/console\.example:8080\/#token=dli_/);
 
     // The link's token is exchanged once for a lasting one, as the console's sign-in does.
@@ -64,7 +65,9 @@ describe('members', () => {
 
   it.each([
     [{ email: 'not-an-email', role: 'member' }, 'email: must be a valid email address'],
-    [{ email: 'a@b.co', role: 'owner' }, 'role: must be "admin" or "member"'],
+    [{ email: 'a@b.co', role: 'owner' }, 'role: must be "viewer", "writer" or "admin"'],
+    [{ email: 'a@b.co', role: 'Writer' }, 'role: must be "viewer", "writer" or "admin"'],
+    [{ email: 'a@b.co' }, 'role: is required'],
     [{ role: 'member' }, 'email: is required'],
   ])('refuses the invite %j with 400', async (body, message) => {
     const res = await server.call(owner.token, 'POST', '/api/organizations/team/members', { body });
@@ -146,7 +149,7 @@ describe('members', () => {
       { body: { role: 'member' } },
     );
     expect(nowOk.status).toBe(200);
-    expect(nowOk.body.member.role).toBe('member');
+    expect(nowOk.body.member.role).toBe('writer');
     const secondDemotes = await server.call(
       second.token,
       'PATCH',
@@ -223,5 +226,97 @@ describe('members', () => {
       expect(res.status, method).toBe(400);
       expect(res.body.error.message).toBe('request body is required (JSON)');
     }
+  });
+  it('takes the CLI invite: {username, access_mode} as the documented invite, same answer', async () => {
+    const cases = [
+      ['READ', 'viewer'],
+      ['WRITE', 'writer'],
+      ['ADMIN', 'admin'],
+    ] as const;
+    for (const [mode, role] of cases) {
+      const email = `cli-${mode.toLowerCase()}@example.com`;
+      const res = await server.call(owner.token, 'POST', '/api/organizations/team/members/invite', {
+        body: { username: email, access_mode: mode },
+        headers: { host: 'console.example' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.member).toEqual({
+        user_id: expect.any(String),
+        email,
+        name: expect.any(String),
+        role,
+        joined_at: expect.any(String),
+      });
+      expect(res.body.invite_link).toMatch(/^http:\/\/console\.example\/#token=dli_/);
+    }
+    const again = await server.call(owner.token, 'POST', '/api/organizations/team/members/invite', {
+      body: { username: 'cli-read@example.com', access_mode: 'READ' },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it.each([
+    [
+      { username: 'a@b.co', access_mode: 'read' },
+      'access_mode: must be "READ", "WRITE" or "ADMIN"',
+    ],
+    [
+      { username: 'a@b.co', access_mode: 'member' },
+      'access_mode: must be "READ", "WRITE" or "ADMIN"',
+    ],
+    [{ username: 'a@b.co' }, 'access_mode: is required'],
+    [{ username: 'nope', access_mode: 'READ' }, 'username: must be a valid email address'],
+  ])('refuses the CLI invite %j with 400', async (body, message) => {
+    const res = await server.call(owner.token, 'POST', '/api/organizations/team/members/invite', {
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('refuses the CLI invite to non-admins, as the documented one', async () => {
+    const writer = await server.user('cli-writer@example.com');
+    await server.call(owner.token, 'POST', '/api/organizations/team/members', {
+      body: { email: 'cli-writer@example.com', role: 'writer' },
+    });
+    const res = await server.call(writer.token, 'POST', '/api/organizations/team/members/invite', {
+      body: { username: 'x@example.com', access_mode: 'READ' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('Only admins of "team" can invite members');
+  });
+
+  it('changes roles among viewer, writer and admin, taking member for writer', async () => {
+    const person = await server.user('levels@example.com');
+    await server.call(owner.token, 'POST', '/api/organizations/team/members', {
+      body: { email: 'levels@example.com', role: 'viewer' },
+    });
+    const url = `/api/organizations/team/members/${person.id}`;
+    for (const [asked, answered] of [
+      ['writer', 'writer'],
+      ['viewer', 'viewer'],
+      ['member', 'writer'],
+      ['admin', 'admin'],
+      ['viewer', 'viewer'],
+    ]) {
+      const res = await server.call(owner.token, 'PATCH', url, { body: { role: asked } });
+      expect(res.status).toBe(200);
+      expect(res.body.member.role).toBe(answered);
+    }
+    const bad = await server.call(owner.token, 'PATCH', url, { body: { role: 'READ' } });
+    expect(bad.status).toBe(400);
+  });
+
+  it("gives a viewer's invite link a viewer's session", async () => {
+    const res = await server.call(owner.token, 'POST', '/api/organizations/team/members', {
+      body: { email: 'link-viewer@example.com', role: 'viewer' },
+    });
+    expect(res.status).toBe(201);
+    const accepted = await server.call(null, 'POST', '/api/auth/invite/accept', {
+      body: { token: res.body.invite_link.split('#token=')[1] },
+    });
+    expect(accepted.status).toBe(201);
+    const orgs = await server.call(accepted.body.token.token, 'GET', '/api/organizations');
+    expect(orgs.body).toEqual([expect.objectContaining({ id: 'team', role: 'viewer' })]);
   });
 });

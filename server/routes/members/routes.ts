@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { inviteMemberSchema, updateMemberSchema } from '../../../contract/organizations';
-import type { MemberResponse } from '../../../contract/organizations';
-import { requireAdmin, requireMember } from '../../auth/access';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  cliInviteMemberSchema,
+  inviteMemberSchema,
+  updateMemberSchema,
+} from '../../../contract/organizations';
+import type { InviteMember, MemberResponse } from '../../../contract/organizations';
+import { assertRole, requireAdmin, requireMember } from '../../auth/access';
 import { ensureUser, issueInviteToken } from '../../auth/users-repository';
 import type { Db, Queryable } from '../../db/index';
-import { conflict, forbidden, notFound, parseWith } from '../../errors';
+import { conflict, notFound, parseWith } from '../../errors';
 import { orgIdParam } from '../organizations/params';
 import { userIdParam } from '../params';
 import {
@@ -41,10 +45,18 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return { members: await listMembers(db, orgId) };
   });
 
-  app.post('/organizations/:org_id/members', async (request, reply): Promise<MemberResponse> => {
+  /**
+   * Adds someone by email, making the user if there is none yet. Two doors, one rule: the
+   * documented `{email, role}` and the hosted CLI's `{username, access_mode}`.
+   */
+  async function invite(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    read: (body: unknown) => InviteMember,
+  ): Promise<MemberResponse> {
     const orgId = orgIdParam(request.params);
     await requireAdmin(db, request.user.id, orgId, 'invite members');
-    const { email, role } = parseWith(inviteMemberSchema, request.body);
+    const { email, role } = read(request.body);
     const result = await db.transaction(async (tx) => {
       const { user, created } = await ensureUser(tx, email);
       const member = await addMember(tx, { orgId, userId: user.id, email, role });
@@ -58,7 +70,14 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
       member: result.member,
       ...(result.token ? { invite_link: `${consoleOrigin(request)}/#token=${result.token}` } : {}),
     };
-  });
+  }
+
+  app.post('/organizations/:org_id/members', (request, reply) =>
+    invite(request, reply, (body) => parseWith(inviteMemberSchema, body)),
+  );
+  app.post('/organizations/:org_id/members/invite', (request, reply) =>
+    invite(request, reply, (body) => parseWith(cliInviteMemberSchema, body)),
+  );
 
   app.patch('/organizations/:org_id/members/:user_id', async (request) => {
     const orgId = orgIdParam(request.params);
@@ -81,9 +100,7 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const callerRole = await requireMember(db, request.user.id, orgId);
     const userId = userIdParam(request.params, orgId);
     const leaving = userId === request.user.id;
-    if (!leaving && callerRole !== 'admin') {
-      throw forbidden(`Only admins of "${orgId}" can remove other members`);
-    }
+    if (!leaving) assertRole(callerRole, 'admin', orgId, 'remove other members');
     await db.transaction(async (tx) => {
       await lockMemberships(tx, orgId);
       const target = await requireTarget(tx, orgId, userId);

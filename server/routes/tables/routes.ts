@@ -13,7 +13,7 @@ import { releaseSpool, removeLeftoverSpools } from '../../sql/import/spool';
 import type { RunOptions, WorkspaceSandbox } from '../../sql/sandbox';
 import { createTableStatement, TableSchemaError } from '../../sql/table-schema';
 import { tableNameParam, workspaceIdParam } from '../params';
-import { accessibleWorkspace } from '../workspaces/routes';
+import { accessibleWorkspace, writableWorkspace } from '../workspaces/routes';
 import { describeTable, dropTable, listTables } from './repository';
 
 export interface TableRoutesOptions {
@@ -75,8 +75,12 @@ export async function tableRoutes(
   // What imports of a server that was killed left behind; this app's own have not begun.
   await removeLeftoverSpools(spoolDir, app.log);
 
-  const workspaceOf = async (request: FastifyRequest) =>
-    (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
+  /** The request's workspace, and the caller's role in its organization. */
+  const accessOf = (request: FastifyRequest) =>
+    accessibleWorkspace(db, request, workspaceIdParam(request.params));
+  const workspaceOf = async (request: FastifyRequest) => (await accessOf(request)).workspace;
+  const writableWorkspaceOf = (request: FastifyRequest, action: string) =>
+    writableWorkspace(db, request, workspaceIdParam(request.params), action);
   /** A statement's options: whose share of the sessions it takes, and when it stops. */
   const runOptions = (
     workspace: WorkspaceOfRequest,
@@ -105,9 +109,11 @@ export async function tableRoutes(
     '/workspaces/:ws/tables/query',
     { bodyLimit: sqlBodyLimitBytes },
     async (request, reply) => {
-      const workspace = await workspaceOf(request);
+      const { workspace, role } = await accessOf(request);
       const body = parseWith(queryRequestSchema, request.body);
-      const answer = await runQuery(sandbox, workspace.id, body, runOptions(workspace, reply));
+      const answer = await runQuery(sandbox, workspace.id, body, runOptions(workspace, reply), {
+        role,
+      });
       reply.type('application/json; charset=utf-8');
       return Readable.from(queryAnswerJson(answer));
     },
@@ -117,8 +123,14 @@ export async function tableRoutes(
     '/workspaces/:ws/tables/query/batch',
     { bodyLimit: sqlBodyLimitBytes },
     async (request, reply) => {
-      const workspace = await workspaceOf(request);
-      return runBatch(sandbox, workspace.id, batchBody(request.body), runOptions(workspace, reply));
+      const { workspace, role } = await accessOf(request);
+      return runBatch(
+        sandbox,
+        workspace.id,
+        batchBody(request.body),
+        runOptions(workspace, reply),
+        { role },
+      );
     },
   );
 
@@ -131,7 +143,7 @@ export async function tableRoutes(
   });
 
   app.post('/workspaces/:ws/tables', async (request, reply) => {
-    const workspace = await workspaceOf(request);
+    const workspace = await writableWorkspaceOf(request, 'create or import tables');
     if (!request.isMultipart()) {
       if (!request.body) {
         throw badRequest(
@@ -202,7 +214,7 @@ export async function tableRoutes(
   });
 
   app.delete('/workspaces/:ws/tables/:table', async (request, reply) => {
-    const workspace = await workspaceOf(request);
+    const workspace = await writableWorkspaceOf(request, 'drop tables');
     const table = tableNameParam(request.params);
     const dropped = await inWorkspace(workspace, reply, (session) =>
       dropTable(session, workspace.id, table),

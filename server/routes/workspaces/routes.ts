@@ -1,9 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ORG_HEADER } from '../../../contract/headers';
 import { createWorkspaceSchema, updateWorkspaceSchema } from '../../../contract/workspaces';
-import { requireAdmin, resolveOrganization, roleIn } from '../../auth/access';
+import {
+  assertRole,
+  requireAdmin,
+  requireWriter,
+  resolveOrganization,
+  roleIn,
+} from '../../auth/access';
 import type { Db, Queryable } from '../../db/index';
-import { forbidden, notFound, parseWith } from '../../errors';
+import { notFound, parseWith } from '../../errors';
 import type { FileStore } from '../../files/store';
 import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { workspaceIdParam } from '../params';
@@ -40,6 +46,18 @@ export async function accessibleWorkspace(
   return { workspace, role };
 }
 
+/** The workspace of a request that changes its tables or files: refused (403) to a viewer. */
+export async function writableWorkspace(
+  db: Queryable,
+  request: FastifyRequest,
+  workspaceId: string,
+  action: string,
+) {
+  const { workspace, role } = await accessibleWorkspace(db, request, workspaceId);
+  requireWriter(role, workspace.org_id, action);
+  return workspace;
+}
+
 export async function workspaceRoutes(
   app: FastifyInstance,
   {
@@ -57,7 +75,7 @@ export async function workspaceRoutes(
 
   app.post('/workspaces', async (request, reply) => {
     const { orgId, role } = await resolveOrganization(db, request.user.id, orgHeader(request));
-    if (role !== 'admin') throw forbidden(`Only admins of "${orgId}" can create workspaces`);
+    assertRole(role, 'admin', orgId, 'create workspaces');
     const body = parseWith(createWorkspaceSchema, request.body);
     const workspace = await db.transaction(async (tx) => {
       await checkWorkspaceQuota(tx, orgId, limits);

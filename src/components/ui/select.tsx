@@ -7,6 +7,8 @@ export interface SelectOption {
   label: string;
   /** Secondary text under the label in the list, e.g. an id. */
   detail?: string;
+  /** What the choice means, in words, under the label in the list. */
+  description?: string;
 }
 
 export interface SelectProps {
@@ -73,6 +75,10 @@ export function Select({
                 <RadixSelect.ItemText>{option.label}</RadixSelect.ItemText>
                 {option.detail && (
                   <span className="font-mono text-xs text-muted">{option.detail}</span>
+                )}
+                {/* Not in the option's name: Radix names an option by its ItemText alone. */}
+                {option.description && (
+                  <span className="text-xs text-muted">{option.description}</span>
                 )}
               </RadixSelect.Item>
             ))}

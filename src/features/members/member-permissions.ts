@@ -1,6 +1,14 @@
 import type { MeView } from '../auth/api/answers';
 import type { MemberView as Member } from './api/answers';
 
+/**
+ * Why a viewer finds the controls that change tables and files disabled: the same rule the
+ * server states in its 403 (server/auth/access.ts).
+ */
+export const viewerNote = (orgName: string) =>
+  `You are a viewer in ${orgName}: viewers read tables and files and run read-only SQL, but ` +
+  'change nothing. An admin can make you a writer.';
+
 export const LAST_ADMIN_RULE =
   'An organization needs at least one admin: make someone else admin first.';
 

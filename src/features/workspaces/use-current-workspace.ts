@@ -1,9 +1,12 @@
 import { createContext, useContext } from 'react';
+import type { OrganizationView } from '../organizations';
 import type { WorkspaceView as Workspace } from './api/answers';
 
 export interface CurrentWorkspace {
   /** The organization sent with every workspace request. */
   orgId: string;
+  /** The selected organization: its name, and the caller's role in it (useWriteAccess). */
+  organization: OrganizationView;
   workspaceId: string;
   workspace: Workspace;
 }

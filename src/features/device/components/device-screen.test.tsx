@@ -7,7 +7,7 @@ import { me, member, organization } from '../../../test/fixtures';
 import { renderApp, renderScreen } from '../../../test/render';
 import { DeviceScreen } from './device-screen';
 
-const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'member' })];
+const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'writer' })];
 
 function request(overrides: Partial<DeviceRequest> = {}): DeviceRequest {
   return {

@@ -10,6 +10,8 @@ export interface FileActions {
   download: (file: FileInfo) => void;
   copyId: (file: FileInfo) => void;
   remove: (file: FileInfo) => void;
+  /** Why files cannot be deleted here (a viewer's role): Delete is shown disabled with it. */
+  removeRefusal?: string | null;
 }
 
 const itemClasses = clsx(
@@ -22,14 +24,20 @@ function Item({
   children,
   onSelect,
   danger = false,
+  disabled = false,
 }: {
   icon: ReactNode;
   children: ReactNode;
   onSelect: () => void;
   danger?: boolean;
+  disabled?: boolean;
 }) {
   return (
-    <DropdownMenu.Item className={clsx(itemClasses, danger && 'text-danger')} onSelect={onSelect}>
+    <DropdownMenu.Item
+      className={clsx(itemClasses, danger && 'text-danger', 'data-[disabled]:opacity-60')}
+      onSelect={onSelect}
+      disabled={disabled}
+    >
       {icon}
       {children}
     </DropdownMenu.Item>
@@ -119,9 +127,13 @@ export function FileActionsMenu({
             icon={<Trash2 aria-hidden className="size-4" />}
             onSelect={() => actions.remove(file)}
             danger
+            disabled={Boolean(actions.removeRefusal)}
           >
             Delete
           </Item>
+          {actions.removeRefusal && (
+            <p className="max-w-64 px-2 pb-1 text-xs text-muted">{actions.removeRefusal}</p>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

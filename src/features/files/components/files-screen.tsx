@@ -11,8 +11,10 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { useWriteAccess, writeControl } from '../../workspaces/use-write-access';
 import { useDeleteFiles } from '../api/files-delete-mutation';
 import { fileListQueryOptions } from '../api/files-query';
 import { copyFileId, downloadFile } from '../lib/file-actions';
@@ -81,7 +83,16 @@ function Gallery() {
 
   // Uploads.
   const { queue, items: uploads } = useUploadQueue(orgId, workspaceId);
-  const onDrop = useCallback((accepted: File[]) => queue.add(accepted), [queue]);
+  const access = useWriteAccess();
+  const readOnlyReason = access.reason;
+  const onDrop = useCallback(
+    (accepted: File[]) => {
+      // A viewer's drop is refused here, in words, rather than by a 403 per file.
+      if (readOnlyReason) toast.error(readOnlyReason);
+      else queue.add(accepted);
+    },
+    [queue, readOnlyReason],
+  );
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop,
     noClick: true,
@@ -133,8 +144,9 @@ function Gallery() {
         setDeleteError(null);
         setDeleting([file]);
       },
+      removeRefusal: readOnlyReason,
     }),
-    [orgId, workspaceId, update],
+    [orgId, workspaceId, update, readOnlyReason],
   );
 
   // Preview, with previous/next across page boundaries.
@@ -177,7 +189,7 @@ function Gallery() {
     actions,
   };
   const uploadButton = (
-    <Button variant="primary" onClick={open}>
+    <Button variant="primary" onClick={open} {...writeControl(access)}>
       <Upload aria-hidden className="size-4" />
       Upload files
     </Button>
@@ -204,6 +216,7 @@ function Gallery() {
           </>
         }
       />
+      <ReadOnlyNote access={access} className="mb-4" />
 
       <div className="space-y-4">
         <GalleryToolbar
@@ -232,6 +245,7 @@ function Gallery() {
               size="sm"
               variant="danger"
               className="ml-auto"
+              {...writeControl(access)}
               onClick={() =>
                 askToDelete(
                   [...selection.ids]
@@ -288,7 +302,11 @@ function Gallery() {
         >
           <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-accent bg-surface px-10 py-8 text-center shadow-xl">
             <Upload aria-hidden className="size-8 text-accent" />
-            <p className="text-lg font-semibold text-fg">Drop to upload to {workspace.name}</p>
+            <p className="text-lg font-semibold text-fg">
+              {readOnlyReason
+                ? 'Viewers cannot upload files'
+                : `Drop to upload to ${workspace.name}`}
+            </p>
           </div>
         </div>
       )}

@@ -10,10 +10,23 @@ import {
 import type { Role } from '../../../../contract/organizations';
 
 /**
- * Roles as servers name them: the bundled server's `admin` and `member`, the hosted service's
- * access modes (`ADMIN`, `WRITE`, `READ`) and the docs' viewer / writer / admin.
+ * Roles as the console knows them: viewer, writer, admin (contract/organizations.ts). Kept as
+ * a name of its own for the areas that read roles from answers.
  */
-export type MemberRole = Role | 'viewer';
+export type MemberRole = Role;
+
+/**
+ * A role as servers name it: ours; `member`, the hosted REST reference's (and this server's
+ * before viewers), which is today's writer; the hosted CLI's access modes (`ADMIN`, `WRITE`,
+ * `READ`); `owner`, which can do all an admin can.
+ */
+/**
+ * A role as the console sends it: a writer as `member`, the name both the bundled server and
+ * the hosted REST reference accept (the hosted service may not know `writer`).
+ */
+export function roleOnTheWire(role: Role): string {
+  return role === 'writer' ? 'member' : role;
+}
 
 export function readRole(value: unknown): MemberRole | undefined {
   switch (typeof value === 'string' ? value.toLowerCase() : undefined) {
@@ -23,7 +36,7 @@ export function readRole(value: unknown): MemberRole | undefined {
     case 'member':
     case 'writer':
     case 'write':
-      return 'member';
+      return 'writer';
     case 'viewer':
     case 'read':
       return 'viewer';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { InviteMember } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
-import { readMemberAnswer } from './answers';
+import { readMemberAnswer, roleOnTheWire } from './answers';
 import { memberKeys } from './keys';
 
 /**
@@ -14,7 +14,11 @@ export function useInviteMember(orgId: string) {
   return useMutation({
     mutationFn: async (values: InviteMember) =>
       readMemberAnswer(
-        await api.post<unknown>(`/organizations/${segment(orgId)}/members`, values, { orgId }),
+        await api.post<unknown>(
+          `/organizations/${segment(orgId)}/members`,
+          { ...values, role: roleOnTheWire(values.role) },
+          { orgId },
+        ),
       ),
     onSuccess: async ({ member }) => {
       toast.success(`${member.email} added as ${member.role}`);

@@ -3,7 +3,7 @@ import { toast } from 'sonner';
 import type { Role } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
 import { organizationKeys } from '../../organizations/api/keys';
-import { readMemberAnswer } from './answers';
+import { readMemberAnswer, roleOnTheWire } from './answers';
 import { memberKeys } from './keys';
 
 export function useChangeMemberRole(orgId: string) {
@@ -13,12 +13,14 @@ export function useChangeMemberRole(orgId: string) {
       readMemberAnswer(
         await api.patch<unknown>(
           `/organizations/${segment(orgId)}/members/${segment(userId)}`,
-          { role },
+          { role: roleOnTheWire(role) },
           { orgId },
         ),
       ),
     onSuccess: async ({ member }) => {
-      toast.success(`${member.email} is now ${member.role === 'admin' ? 'an admin' : 'a member'}`);
+      toast.success(
+        `${member.email} is now ${member.role === 'admin' ? 'an admin' : `a ${member.role}`}`,
+      );
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) }),
         // Your own role shows in the organization list and decides which actions you see.

@@ -1,7 +1,11 @@
 import { Check, Copy } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { inviteMemberSchema, type Role } from '../../../../contract/organizations';
+import {
+  inviteMemberSchema,
+  ROLE_DESCRIPTIONS,
+  type Role,
+} from '../../../../contract/organizations';
 import { Button } from '../../../components/ui/button';
 import {
   Dialog,
@@ -13,7 +17,7 @@ import { FieldLabel, TextField } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
 import type { MemberAnswer } from '../api/answers';
 import { useInviteMember } from '../api/member-invite-mutation';
-import { ROLE_OPTIONS } from './role-options';
+import { ROLE_LABELS, ROLE_OPTIONS } from './role-options';
 
 export function InviteMemberDialog({
   orgId,
@@ -37,7 +41,7 @@ export function InviteMemberDialog({
     <Dialog open={open} onOpenChange={changeOpen}>
       <DialogContent
         title="Invite member"
-        description={`Add someone to ${orgName} by email. Admins manage the organization; members use its workspaces.`}
+        description={`Add someone to ${orgName} by email. Viewers read, writers also change tables and files, admins also manage the organization.`}
       >
         {invite.data?.invite_link ? (
           <InviteLink response={invite.data} inviteLink={invite.data.invite_link} onDone={close} />
@@ -69,8 +73,9 @@ function InviteForm({
   error: string | null;
 }) {
   const roleId = useId();
+  const roleNoteId = useId();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('member');
+  const [role, setRole] = useState<Role>('writer');
   const [emailError, setEmailError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
@@ -104,12 +109,18 @@ function InviteForm({
           value={role}
           onValueChange={(value) => setRole(value as Role)}
           options={ROLE_OPTIONS}
+          aria-describedby={roleNoteId}
         />
+        <p id={roleNoteId} className="text-xs text-muted">
+          {ROLE_LABELS[role]}: {lowerFirst(ROLE_DESCRIPTIONS[role])}.
+        </p>
       </div>
       <DialogFormFooter error={error} submitLabel="Send invite" pending={pending} />
     </form>
   );
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The bundled server sends no mail, so the person's sign-in link is handed over here. */
 function InviteLink({

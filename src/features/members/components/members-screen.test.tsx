@@ -13,7 +13,7 @@ const bob: Member = member({
   user_id: 'u-bob',
   email: 'bob@example.com',
   name: 'Bob',
-  role: 'member',
+  role: 'writer',
 });
 const carol: Member = member({ user_id: 'u-carol', email: 'carol@example.com', name: 'Carol' });
 const adaAsMember: Member = member();
@@ -125,7 +125,7 @@ describe('Members screen', () => {
     const { user } = renderMembers();
 
     await user.click(await screen.findByRole('combobox', { name: 'Role for carol@example.com' }));
-    await user.click(await screen.findByRole('option', { name: 'Member' }));
+    await user.click(await screen.findByRole('option', { name: 'Writer' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The last admin of an organization cannot be demoted',
@@ -137,19 +137,22 @@ describe('Members screen', () => {
       { signedIn: ada, members: [adaAsMember, carol] },
       {
         'PATCH /organizations/acme/members/u-ada': () =>
-          json(200, { member: { ...adaAsMember, role: 'member' } }),
+          json(200, { member: { ...adaAsMember, role: 'viewer' } }),
       },
     );
     const { user } = renderMembers();
 
     await user.click(await screen.findByRole('combobox', { name: 'Role for ada@example.com' }));
-    await user.click(await screen.findByRole('option', { name: 'Member' }));
+    await user.click(await screen.findByRole('option', { name: 'Viewer' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Give up admin rights?' });
+    expect(dialog).toHaveTextContent('nor change its tables and files');
     expect(api.calls('PATCH /organizations/acme/members/u-ada')).toHaveLength(0);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Make me a member' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Make me a viewer' }));
     await waitFor(() =>
-      expect(api.calls('PATCH /organizations/acme/members/u-ada')).toHaveLength(1),
+      expect(api.calls('PATCH /organizations/acme/members/u-ada')[0]?.body).toEqual({
+        role: 'viewer',
+      }),
     );
   });
 
@@ -195,7 +198,7 @@ describe('Members screen', () => {
   });
 
   it('invites by email and shows the invite link of the bundled server with a copy button', async () => {
-    const dave = member({ user_id: 'u-dave', email: 'dave@example.com', name: '', role: 'member' });
+    const dave = member({ user_id: 'u-dave', email: 'dave@example.com', name: '', role: 'writer' });
     const api = fakeApi(
       { signedIn: ada, members: [adaAsMember] },
       {
@@ -213,18 +216,74 @@ describe('Members screen', () => {
 
     await user.clear(within(dialog).getByLabelText('Email'));
     await user.type(within(dialog).getByLabelText('Email'), 'Dave@Example.com');
-    expect(within(dialog).getByRole('combobox', { name: 'Role' })).toHaveTextContent('Member');
+    expect(within(dialog).getByRole('combobox', { name: 'Role' })).toHaveTextContent('Writer');
+    expect(within(dialog).getByRole('combobox', { name: 'Role' })).toHaveAccessibleDescription(
+      'Writer: also changes tables and files.',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Send invite' }));
 
     expect(await within(dialog).findByLabelText('Invite link')).toHaveValue(
       'http://127.0.0.1:8080/#token=one-time',
     );
+    // A writer goes out as `member`, the name the hosted service knows too.
     expect(api.calls('POST /organizations/acme/members')[0]?.body).toEqual({
       email: 'dave@example.com',
       role: 'member',
     });
     await user.click(within(dialog).getByRole('button', { name: 'Copy invite link' }));
     expect(await navigator.clipboard.readText()).toBe('http://127.0.0.1:8080/#token=one-time');
+  });
+
+  it('offers the three roles, each with what it may do', async () => {
+    fakeApi({ signedIn: ada, members: [adaAsMember, bob] });
+    const { user } = renderMembers();
+
+    const role = await screen.findByRole('combobox', { name: 'Role for bob@example.com' });
+    expect(role).toHaveTextContent('Writer');
+    await user.click(role);
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual([
+      'ViewerReads tables and files, runs read-only SQL',
+      'WriterAlso changes tables and files',
+      'AdminAlso manages the organization, members and workspaces',
+    ]);
+    // Named by the role alone, as a person picks it.
+    expect(screen.getByRole('option', { name: 'Viewer' })).toBe(options[0]);
+  });
+
+  it('invites a viewer, saying what a viewer may do', async () => {
+    const api = fakeApi(
+      { signedIn: ada, members: [adaAsMember] },
+      {
+        'POST /organizations/acme/members': () => json(201, { member: { ...bob, role: 'viewer' } }),
+      },
+    );
+    const { user } = renderMembers();
+
+    await user.click(await screen.findByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite member' });
+    await user.type(within(dialog).getByLabelText('Email'), 'bob@example.com');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Role' }));
+    await user.click(await screen.findByRole('option', { name: 'Viewer' }));
+    expect(within(dialog).getByRole('combobox', { name: 'Role' })).toHaveAccessibleDescription(
+      'Viewer: reads tables and files, runs read-only SQL.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Send invite' }));
+
+    expect(await screen.findByText('bob@example.com added as viewer')).toBeInTheDocument();
+    expect(api.calls('POST /organizations/acme/members')[0]?.body).toEqual({
+      email: 'bob@example.com',
+      role: 'viewer',
+    });
+  });
+
+  it("reads the hosted service's member as a writer", async () => {
+    const hostedBob = { user_id: 'u-bob', email: 'bob@example.com', name: 'Bob', role: 'member' };
+    fakeApi({ signedIn: ada, members: [adaAsMember, hostedBob as Member] });
+    renderMembers();
+    expect(
+      await screen.findByRole('combobox', { name: 'Role for bob@example.com' }),
+    ).toHaveTextContent('Writer');
   });
 
   it('says so when the organization does not exist or you are not in it', async () => {

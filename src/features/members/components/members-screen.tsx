@@ -51,7 +51,8 @@ export function MembersScreen() {
   const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [confirmingLeave, setConfirmingLeave] = useState(false);
-  const [confirmingSelfDemotion, setConfirmingSelfDemotion] = useState(false);
+  /** The role an admin asked for themselves, while they confirm giving up admin rights. */
+  const [selfDemotion, setSelfDemotion] = useState<Role | null>(null);
 
   const orgName = organization.data?.name ?? orgId;
   const { self, isAdmin, isLastAdmin } = memberPermissions(members.data ?? [], me.data);
@@ -59,7 +60,7 @@ export function MembersScreen() {
   function requestRoleChange(member: Member, role: Role) {
     if (role === member.role) return;
     // Giving up your own admin rights cannot be undone by you: ask first.
-    if (isSelf(member, self) && role === 'member') setConfirmingSelfDemotion(true);
+    if (isSelf(member, self) && member.role === 'admin') setSelfDemotion(role);
     else changeRole.mutate({ userId: member.user_id, role });
   }
 
@@ -268,20 +269,24 @@ export function MembersScreen() {
       />
 
       <ConfirmDialog
-        open={confirmingSelfDemotion}
-        onOpenChange={setConfirmingSelfDemotion}
+        open={selfDemotion !== null}
+        onOpenChange={(open) => {
+          if (!open) setSelfDemotion(null);
+        }}
         title="Give up admin rights?"
         description={
           <p>
-            As a member you can no longer invite people, change roles, or create and delete
-            workspaces in {orgName}. Another admin can make you admin again.
+            As a {selfDemotion} you can no longer invite people, change roles, or create and delete
+            workspaces in {orgName}
+            {selfDemotion === 'viewer' && ', nor change its tables and files'}. Another admin can
+            make you admin again.
           </p>
         }
-        confirmLabel="Make me a member"
+        confirmLabel={`Make me a ${selfDemotion ?? 'writer'}`}
         tone="primary"
         onConfirm={() => {
-          if (self) changeRole.mutate({ userId: self.user_id, role: 'member' });
-          setConfirmingSelfDemotion(false);
+          if (self && selfDemotion) changeRole.mutate({ userId: self.user_id, role: selfDemotion });
+          setSelfDemotion(null);
         }}
       />
     </>

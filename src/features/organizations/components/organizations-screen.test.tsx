@@ -20,7 +20,7 @@ describe('Organizations screen', () => {
         json(200, {
           organizations: [
             organization(),
-            organization({ id: 'globex', name: 'Globex', role: 'member' }),
+            organization({ id: 'globex', name: 'Globex', role: 'writer' }),
           ],
         }),
     });

@@ -46,6 +46,7 @@ import { runTarget, type TextRange } from '../lib/statements';
 import { startRun, type RunMode } from '../state/run-sql';
 import { dropRunState, getRunState, runKey, useRunningKeys, useRunState } from '../state/run-store';
 import { deleteSnippet, snippetStore, usePersisted, workspaceStore } from '../state/sql-store';
+import { writeControl, type WriteAccess } from '../../workspaces/use-write-access';
 import { BatchPanel } from './batch-panel';
 import { EditorTabs } from './editor-tabs';
 import { ParamInputs, type ParamChange } from './param-inputs';
@@ -78,7 +79,16 @@ const plural = (count: number, one: string, many = `${one}s`) =>
  * `params` (or a grid of rows sent as `params_batch`), runs that can be cancelled, results with
  * exports, errors marked in the editor, and the history and snippets to come back to.
  */
-export function SqlPlayground({ orgId, workspaceId }: { orgId: string; workspaceId: string }) {
+export function SqlPlayground({
+  orgId,
+  workspaceId,
+  access,
+}: {
+  orgId: string;
+  workspaceId: string;
+  /** What the caller may change: a viewer gets no batch mode (the server refuses it too). */
+  access?: WriteAccess;
+}) {
   const store = workspaceStore(orgId, workspaceId);
   const session = usePersisted(store.session);
   const history = usePersisted(store.history);
@@ -449,6 +459,7 @@ export function SqlPlayground({ orgId, workspaceId }: { orgId: string; workspace
             <Switch.Root
               checked={tab.batch.enabled}
               onCheckedChange={(enabled) => updateBatch({ enabled })}
+              {...(access ? writeControl(access) : {})}
               className="relative h-5 w-9 shrink-0 rounded-full border border-border bg-raised transition-colors focus-visible:outline-2 focus-visible:outline-accent data-[state=checked]:border-accent data-[state=checked]:bg-accent"
             >
               <Switch.Thumb className="block size-4 translate-x-0.5 rounded-full bg-fg/70 shadow transition-transform data-[state=checked]:translate-x-4 data-[state=checked]:bg-accent-fg" />

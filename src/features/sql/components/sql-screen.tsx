@@ -2,8 +2,10 @@ import { lazy, Suspense } from 'react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ListSkeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { useWriteAccess } from '../../workspaces/use-write-access';
 
 // The playground (grid, batch tools, and Monaco after it) loads behind the header, which shows
 // at once.
@@ -14,6 +16,9 @@ const SqlPlayground = lazy(() =>
 export function SqlScreen() {
   useDocumentTitle('SQL');
   const { orgId, workspaceId, workspace } = useCurrentWorkspace();
+  // A viewer's statements run read-only: the server refuses a write and says why, in the
+  // result panel; batch mode, which exists to load rows, is off for them.
+  const access = useWriteAccess();
   return (
     <>
       <PageHeader
@@ -31,9 +36,15 @@ export function SqlScreen() {
           </div>
         }
       />
+      <ReadOnlyNote access={access} className="mb-4" />
       <Suspense fallback={<ListSkeleton label="Loading the SQL editor" />}>
         {/* Keyed by workspace: tabs, runs and dialogs never carry over to another one. */}
-        <SqlPlayground key={`${orgId}/${workspaceId}`} orgId={orgId} workspaceId={workspaceId} />
+        <SqlPlayground
+          key={`${orgId}/${workspaceId}`}
+          orgId={orgId}
+          workspaceId={workspaceId}
+          access={access}
+        />
       </Suspense>
     </>
   );

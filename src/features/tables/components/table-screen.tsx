@@ -15,7 +15,9 @@ import { isApiError } from '../../../lib/api-client';
 import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { workspacePath } from '../../workspaces/paths';
+import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { useWriteAccess, writeControl } from '../../workspaces/use-write-access';
 import { tableKeys } from '../api/keys';
 import { tableDetailsQueryOptions } from '../api/table-query';
 import { formatCount, formatRowCount, formatSize } from '../lib/format';
@@ -49,6 +51,7 @@ function TableView({ table }: { table: string }) {
   const details = useQuery(tableDetailsQueryOptions(orgId, workspaceId, table));
   const { state: view, update } = useAddressState(parseViewState, viewSearchParams);
   const [dropping, setDropping] = useState(false);
+  const access = useWriteAccess();
   const imported = (location.state as ImportedState | null)?.imported;
 
   const onViewChange = useCallback(
@@ -106,13 +109,19 @@ function TableView({ table }: { table: string }) {
               {!refreshing && <RotateCw aria-hidden className="size-4" />}
               Refresh
             </Button>
-            <Button variant="ghost" className="hover:text-danger" onClick={() => setDropping(true)}>
+            <Button
+              variant="ghost"
+              className="hover:text-danger"
+              onClick={() => setDropping(true)}
+              {...writeControl(access)}
+            >
               <Trash2 aria-hidden className="size-4" />
               Drop table
             </Button>
           </>
         }
       />
+      <ReadOnlyNote access={access} className="mb-4" />
       {imported && (
         <div
           role="status"

@@ -13,9 +13,11 @@ import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
 import { workspacePath } from '../../workspaces/paths';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
+import { useWriteAccess, writeControl, type WriteAccess } from '../../workspaces/use-write-access';
 import { tableKeys } from '../api/keys';
 import { tableListQueryOptions } from '../api/tables-query';
 import { formatRowCount, formatSize, isEstimate } from '../lib/format';
@@ -40,6 +42,7 @@ export function TablesScreen() {
   );
   const [dropping, setDropping] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const access = useWriteAccess();
 
   return (
     <>
@@ -69,13 +72,14 @@ export function TablesScreen() {
               )}
               Refresh
             </Button>
-            <Button variant="primary" onClick={() => setCreating(true)}>
+            <Button variant="primary" onClick={() => setCreating(true)} {...writeControl(access)}>
               <FileUp aria-hidden className="size-4" />
               Create table from file
             </Button>
           </>
         }
       />
+      <ReadOnlyNote access={access} className="mb-4" />
 
       <QueryView query={tables} pending="Loading tables" failed="Could not load the tables">
         {(list) =>
@@ -84,7 +88,11 @@ export function TablesScreen() {
               icon={Table2}
               title="No tables yet"
               action={
-                <Button variant="primary" onClick={() => setCreating(true)}>
+                <Button
+                  variant="primary"
+                  onClick={() => setCreating(true)}
+                  {...writeControl(access)}
+                >
                   <FileUp aria-hidden className="size-4" />
                   Create table from file
                 </Button>
@@ -104,6 +112,7 @@ export function TablesScreen() {
               onFilterChange={(q) => update({ q })}
               navigations={navigations}
               onDrop={setDropping}
+              access={access}
             />
           )
         }
@@ -136,6 +145,7 @@ function TableList({
   onFilterChange,
   navigations,
   onDrop,
+  access,
 }: {
   workspaceId: string;
   tables: TableSummary[];
@@ -144,6 +154,7 @@ function TableList({
   onFilterChange: (value: string) => void;
   navigations: number;
   onDrop: (table: string) => void;
+  access: WriteAccess;
 }) {
   const needle = filter.toLowerCase();
   const shown = needle ? tables.filter((t) => t.table_name.toLowerCase().includes(needle)) : tables;
@@ -214,6 +225,7 @@ function TableList({
                       icon={Trash2}
                       danger
                       onClick={() => onDrop(table.table_name)}
+                      {...writeControl(access)}
                     />
                   </div>
                 </Td>

@@ -7,7 +7,7 @@ import { organization } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';
 import { TokensScreen } from './tokens-screen';
 
-const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'member' })];
+const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'writer' })];
 
 function token(overrides: Partial<TokenInfo> = {}): TokenInfo {
   return {

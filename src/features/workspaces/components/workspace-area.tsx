@@ -60,7 +60,7 @@ function useOrganizationGate(area: WorkspaceArea) {
       ),
     };
   }
-  return { orgId: selected.id, orgName: selected.name };
+  return { orgId: selected.id, orgName: selected.name, organization: selected };
 }
 
 /**
@@ -109,6 +109,7 @@ export function WorkspaceAreaLayout() {
     areaParam in WORKSPACE_AREAS ? (areaParam as WorkspaceArea) : 'tables';
   const gate = useOrganizationGate(area);
   const orgId = gate.orgId;
+  const organization = gate.organization;
   const workspace = useQuery({
     ...workspaceQueryOptions(orgId ?? '', workspaceId),
     enabled: orgId !== undefined,
@@ -121,8 +122,10 @@ export function WorkspaceAreaLayout() {
 
   const current = useMemo(
     () =>
-      orgId !== undefined && loaded ? { orgId, workspaceId: loaded.id, workspace: loaded } : null,
-    [orgId, loaded],
+      orgId !== undefined && organization && loaded
+        ? { orgId, organization, workspaceId: loaded.id, workspace: loaded }
+        : null,
+    [orgId, organization, loaded],
   );
 
   if (orgId === undefined) return gate.fallback;

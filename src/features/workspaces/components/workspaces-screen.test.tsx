@@ -7,7 +7,7 @@ import { organization, workspace } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';
 import { WorkspacesScreen } from './workspaces-screen';
 
-const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'member' })];
+const orgs = [organization(), organization({ id: 'globex', name: 'Globex', role: 'writer' })];
 
 function renderWorkspaces() {
   return renderScreen(<WorkspacesScreen />, { route: '/workspaces', path: '/workspaces' });
