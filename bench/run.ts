@@ -13,6 +13,7 @@ const BENCHES = [
   'sql-memory.ts',
   'value-cap-rss.ts',
   'noisy-neighbour.ts',
+  'workspace-create.ts',
   'files-upload.ts',
   'files-gallery.ts',
   'table-browser.ts',

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   rangeNotSatisfiable: 'range_not_satisfiable',
   /** The server's disk is full (507). */
   insufficientStorage: 'insufficient_storage',
+  /** The workspace holds as much as its size limit allows (507): drop or truncate to make room. */
+  workspaceFull: 'workspace_full',
   notReady: 'not_ready',
   /** Every place for statements is taken (this tenant's share, or the server's): retry later. */
   serverBusy: 'server_busy',

@@ -333,24 +333,32 @@ test.describe('SQL playground', () => {
 
   test('cancels a pg_sleep, and the server stops it', async ({ page, signIn, adminApi }) => {
     const ws = await adminApi.newWorkspace('sql');
+    await adminApi.query(DEFAULT_ORG.id, ws, 'CREATE TABLE held AS SELECT 1 AS a');
     await signIn();
     const editor = await openSql(page, ws);
-    await setSql(page, editor, 'SELECT pg_sleep(28.5)');
+    // The statement locks the row, then sleeps: the lock shows whether its backend still runs
+    // (a workspace may not read pg_stat_activity).
+    await setSql(
+      page,
+      editor,
+      'WITH l AS (SELECT a FROM held FOR UPDATE) SELECT pg_sleep(28.5) FROM l',
+    );
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Running…' })).toBeVisible();
     await expect(page.getByRole('tab', { name: /running/ })).toBeVisible();
-    const sleeping = async () =>
-      (
-        await adminApi.query(
-          DEFAULT_ORG.id,
-          ws,
-          "SELECT count(*)::int FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(28.5)' AND state = 'active'",
-        )
-      ).rows[0]![0];
-    await expect.poll(sleeping).toBe(1);
+    const sleeping = async () => {
+      const answer = await adminApi.post(
+        `/workspaces/${ws}/tables/query`,
+        { query: 'SELECT a FROM held FOR UPDATE NOWAIT' },
+        DEFAULT_ORG.id,
+      );
+      // 55P03 lock_not_available: the row is still locked by the sleeping statement.
+      return answer.status() === 400 && (await answer.text()).includes('55P03');
+    };
+    await expect.poll(sleeping).toBe(true);
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Cancelled after' })).toBeVisible();
-    await expect.poll(sleeping, { timeout: 5_000 }).toBe(0);
+    await expect.poll(sleeping, { timeout: 5_000 }).toBe(false);
     await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeDisabled();
   });
 

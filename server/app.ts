@@ -68,6 +68,11 @@ export type AppOptions = {
   fileUploadLimitBytes?: number;
   /** What one person or organization may create; defaults in DEFAULT_TENANT_LIMITS. */
   tenantLimits?: Partial<TenantLimits>;
+  /**
+   * Brings the workspace databases' template and migrations up to date and drops what deleted
+   * workspaces left, before serving (the server's start). Otherwise on first use (tests).
+   */
+  prepareWorkspaceDatabases?: boolean;
 } & ({ db: Db; proxyTarget?: undefined } | { db?: undefined; proxyTarget: string });
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject`. */
@@ -119,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         limits: { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits },
       });
       api.addHook('onClose', () => sandbox.close());
+      if (options.prepareWorkspaceDatabases) await sandbox.prepareAll();
       const files = await openFiles(db, options);
       api.addHook('onClose', () => files.close());
       await api.register(healthRoutes, { db });

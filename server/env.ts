@@ -30,6 +30,11 @@ const configSchema = z.object({
   sqlSessionsPerOrg: z.coerce.number().int().positive().default(32),
   sqlSessionsPerUser: z.coerce.number().int().positive().default(32),
   sqlQueueMs: z.coerce.number().int().nonnegative().default(3_000),
+  workspaceSizeLimitBytes: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(10 * 1024 ** 3),
   maxOrganizationsPerUser: z.coerce.number().int().positive().default(20),
   maxWorkspacesPerOrganization: z.coerce.number().int().positive().default(50),
   sqlBodyLimitBytes: z.coerce
@@ -68,6 +73,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   sqlSessionsPerOrg: 'SQL_SESSIONS_PER_ORG',
   sqlSessionsPerUser: 'SQL_SESSIONS_PER_USER',
   sqlQueueMs: 'SQL_QUEUE_MS',
+  workspaceSizeLimitBytes: 'WORKSPACE_SIZE_LIMIT_BYTES',
   maxOrganizationsPerUser: 'MAX_ORGANIZATIONS_PER_USER',
   maxWorkspacesPerOrganization: 'MAX_WORKSPACES_PER_ORGANIZATION',
   sqlBodyLimitBytes: 'SQL_BODY_LIMIT_BYTES',

@@ -104,7 +104,9 @@ async function start(config: Config) {
         sessionsPerOrganization: config.sqlSessionsPerOrg,
         sessionsPerUser: config.sqlSessionsPerUser,
         sessionQueueMs: config.sqlQueueMs,
+        workspaceBytes: config.workspaceSizeLimitBytes,
       },
+      prepareWorkspaceDatabases: true,
       tenantLimits: {
         organizationsPerUser: config.maxOrganizationsPerUser,
         workspacesPerOrganization: config.maxWorkspacesPerOrganization,

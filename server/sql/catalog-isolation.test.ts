@@ -186,6 +186,12 @@ describe('as the workspace role, past the statement check', () => {
     }
   });
 
+  it('writes none of its errors to the server’s log, and cannot change that', async () => {
+    const { rows } = await client.query('SHOW log_min_messages');
+    expect(rows).toEqual([{ log_min_messages: 'fatal' }]);
+    await expect(client.query('SET log_min_messages = error')).rejects.toThrow(/permission denied/);
+  });
+
   it('takes advisory locks and large objects nowhere', async () => {
     await expect(client.query('SELECT pg_advisory_lock(7411202611)')).rejects.toThrow(
       /permission denied/,

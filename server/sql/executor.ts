@@ -28,6 +28,7 @@ import {
   type SqlCaller,
 } from './read-only';
 import { DeadlineExceeded, type RunOptions, type WorkspaceSandbox } from './sandbox';
+import { statementGrowth } from './statement-growth';
 import { copyTextField } from './import/copy-text';
 import { decoderFor, encoderFor, PG_TYPE } from './values';
 
@@ -129,7 +130,7 @@ export async function runQuery(
   const { maxRows, maxBytes } = sandbox.limits;
   const started = performance.now();
   return sandbox
-    .run(workspaceId, options, async (session) => {
+    .run(workspaceId, { ...options, grows: statementGrowth(statement.ast) }, async (session) => {
       // One value or row over the result's cap could not be in its answer anyway, and read
       // whole it would cost a multiple of its size (or, past V8's string limit, fail).
       session.capMessages(maxBytes);
@@ -214,7 +215,7 @@ export async function runBatch(
   if (rows.length === 0) return finish([], command);
 
   return sandbox
-    .run(workspaceId, options, async (session) => {
+    .run(workspaceId, { ...options, grows: statementGrowth(statement.ast) }, async (session) => {
       // Error texts quote the value that failed: a batch's can be as big as its parameters.
       session.capMessages(sandbox.limits.maxBytes);
       const shape = await session.describe(statement.text);

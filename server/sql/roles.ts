@@ -16,11 +16,22 @@ export interface WorkspaceRole {
   database_name: string | null;
 }
 
-/** Postgres settings a role keeps whatever its sessions do. */
+/** Postgres settings a role keeps whatever its sessions do (only a superuser may change them). */
 const ROLE_SETTINGS = {
   // A sort or hash that spills past this fails instead of filling the disk.
   temp_file_limit: '1GB',
+  // A workspace's errors are told to it, not written to the server's log: an error message can
+  // quote a value of hundreds of megabytes, and the statement text is the workspace's own.
+  log_min_messages: 'fatal',
+  log_min_error_statement: 'panic',
 };
+
+/** Gives the role ROLE_SETTINGS: when made, and at each start for roles made before a change. */
+export async function applyRoleSettings(tx: Queryable, roleName: string) {
+  for (const [setting, value] of Object.entries(ROLE_SETTINGS)) {
+    await tx.query(`ALTER ROLE ${quoteIdent(roleName)} SET ${setting} = ${quoteLiteral(value)}`);
+  }
+}
 
 /** Creates the workspace's role and names its database. Run inside the creating transaction. */
 export async function provisionWorkspaceRole(
@@ -40,9 +51,7 @@ export async function provisionWorkspaceRole(
     `CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION
        NOBYPASSRLS CONNECTION LIMIT 16 PASSWORD ${quoteLiteral(role.password)}`,
   );
-  for (const [setting, value] of Object.entries(ROLE_SETTINGS)) {
-    await tx.query(`ALTER ROLE ${name} SET ${setting} = ${quoteLiteral(value)}`);
-  }
+  await applyRoleSettings(tx, role.role_name);
   if (!ownDatabase) {
     // A workspace from before per-workspace databases: its schema is in the console's.
     const schema = quoteIdent(workspaceId);

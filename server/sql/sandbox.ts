@@ -5,6 +5,7 @@ import { createSessionPool, PoolBusyError, type SessionPool, type SqlSession } f
 import type { Logger } from '../logger';
 import { workspaceRole } from './roles';
 import { createWorkspaceDatabases } from './workspace-databases';
+import { databaseBytes, watchSize, workspaceFull } from './workspace-size';
 import { ServerBusyError, SessionBudget, type Tenant } from './session-budget';
 
 export interface SqlLimits {
@@ -21,6 +22,8 @@ export interface SqlLimits {
   sessionsPerUser: number;
   /** How long a statement waits for a place before the answer is 503 server_busy. */
   sessionQueueMs: number;
+  /** What a workspace's database may hold (./workspace-size.ts); 0 for no limit. */
+  workspaceBytes: number;
 }
 
 export const DEFAULT_SQL_LIMITS: SqlLimits = {
@@ -34,6 +37,7 @@ export const DEFAULT_SQL_LIMITS: SqlLimits = {
   sessionsPerOrganization: 32,
   sessionsPerUser: 32,
   sessionQueueMs: 3_000,
+  workspaceBytes: 10 * 1024 ** 3,
 };
 
 /** Session settings the value codec relies on; the role's sessions start with them. */
@@ -53,6 +57,14 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Overrides the configured deadline (imports run longer than queries). */
   deadlineMs?: number;
+  /**
+   * The work may add to the workspace (./workspace-size.ts). `atomic`: it runs in one transaction
+   * of the sandbox's, committed only if the workspace is then within its limit, so a statement
+   * that would pass it fails and leaves nothing (the work must not BEGIN or COMMIT itself).
+   * `watched`, for what cannot run in a transaction (VACUUM, CREATE INDEX CONCURRENTLY): refused
+   * when the workspace is full, and cancelled if it grows past the limit while it runs.
+   */
+  grows?: 'atomic' | 'watched';
 }
 
 export class DeadlineExceeded extends Error {
@@ -73,6 +85,8 @@ export interface WorkspaceSandbox {
   ): Promise<T>;
   /** Makes the workspace's database now rather than on first use (after creating it). */
   prepare(workspaceId: string): Promise<void>;
+  /** Brings the template and every workspace database up to date; drops what deletions left. */
+  prepareAll(): Promise<void>;
   /**
    * Closes the workspace's pool and ends its roles' sessions; once the workspace is deleted,
    * drops its database and roles (queued by dropWorkspaceStorage).
@@ -90,7 +104,7 @@ export function createWorkspaceSandbox({
   logger: Logger;
   limits?: SqlLimits;
 }): WorkspaceSandbox {
-  const pools = new Map<string, { pool: SessionPool; role: string }>();
+  const pools = new Map<string, { pool: SessionPool; role: string; database: string | null }>();
   const databases = createWorkspaceDatabases(db, logger);
   const budget = new SessionBudget({
     total: limits.sessionsTotal,
@@ -113,10 +127,10 @@ export function createWorkspaceSandbox({
 
   async function poolFor(workspaceId: string) {
     const open = pools.get(workspaceId);
-    if (open) return open.pool;
+    if (open) return open;
     const role = await storageOf(workspaceId);
     const raced = pools.get(workspaceId);
-    if (raced) return raced.pool;
+    if (raced) return raced;
     const pool = createSessionPool({
       connectionString:
         role.database_name === null
@@ -139,8 +153,9 @@ export function createWorkspaceSandbox({
         statement_timeout: String(limits.deadlineMs + 5_000),
       },
     });
-    pools.set(workspaceId, { pool, role: role.role_name });
-    return pool;
+    const opened = { pool, role: role.role_name, database: role.database_name };
+    pools.set(workspaceId, opened);
+    return opened;
   }
 
   async function cancel(processId: number) {
@@ -153,9 +168,16 @@ export function createWorkspaceSandbox({
 
   return {
     limits,
-    async run(workspaceId, { tenant, signal, deadlineMs = limits.deadlineMs }, work) {
+    async run(workspaceId, { tenant, signal, deadlineMs = limits.deadlineMs, grows }, work) {
       signal?.throwIfAborted();
-      const pool = await poolFor(workspaceId);
+      const { pool, database } = await poolFor(workspaceId);
+      // Only what may add to the workspace is measured, so reading and making room always run.
+      // Workspaces from before per-workspace databases share the console's: not measured.
+      const sizeLimit = database === null || !grows ? 0 : limits.workspaceBytes;
+      if (sizeLimit > 0) {
+        const bytes = await databaseBytes(db, database!);
+        if (bytes >= sizeLimit) throw workspaceFull(workspaceId, bytes, sizeLimit);
+      }
       let release: () => void;
       try {
         release = await budget.acquire(tenant, signal);
@@ -177,6 +199,7 @@ export function createWorkspaceSandbox({
         return await pool.withSession(async (session) => {
           let running = true;
           let expired = false;
+          let overflow: number | null = null;
           const stop = () => {
             if (running) void cancel(session.processId);
           };
@@ -185,9 +208,34 @@ export function createWorkspaceSandbox({
             stop();
           }, deadlineMs);
           signal?.addEventListener('abort', stop);
+          const unwatch =
+            sizeLimit > 0
+              ? watchSize(db, database!, sizeLimit, (bytes) => {
+                  overflow = bytes;
+                  stop();
+                })
+              : () => {};
           try {
-            return await work(session);
+            if (grows !== 'atomic') return await work(session);
+            await session.query('BEGIN');
+            try {
+              const result = await work(session);
+              const bytes = sizeLimit > 0 ? await databaseBytes(db, database!) : 0;
+              if (bytes > sizeLimit && sizeLimit > 0) overflow = bytes;
+              else {
+                await session.query('COMMIT');
+                return result;
+              }
+            } catch (error) {
+              await session.query('ROLLBACK').catch(() => {});
+              throw error;
+            }
+            await session.query('ROLLBACK');
+            throw workspaceFull(workspaceId, overflow, sizeLimit);
           } catch (error) {
+            if (overflow !== null && isCancelled(error)) {
+              throw workspaceFull(workspaceId, overflow, sizeLimit);
+            }
             if (expired && isCancelled(error)) {
               throw new DeadlineExceeded(
                 `The statement ran longer than ${deadlineMs / 1000} s and was cancelled`,
@@ -197,6 +245,7 @@ export function createWorkspaceSandbox({
           } finally {
             running = false;
             clearTimeout(timer);
+            unwatch();
             signal?.removeEventListener('abort', stop);
           }
         });
@@ -218,6 +267,7 @@ export function createWorkspaceSandbox({
     async prepare(workspaceId) {
       await storageOf(workspaceId);
     },
+    prepareAll: () => databases.prepare(),
     async forget(workspaceId, roles = []) {
       const open = pools.get(workspaceId);
       pools.delete(workspaceId);

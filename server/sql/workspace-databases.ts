@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger';
+import { applyRoleSettings } from './roles';
 import {
   databaseUrl,
   isPostgresError,
@@ -102,6 +103,12 @@ async function prepare(db: Db, logger: Logger) {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await closeToWorkspaces(tx, logger);
+    for (const { role_name } of await tx.query<{ role_name: string }>(
+      `SELECT w.role_name FROM deeplake_console.workspace_roles w
+         JOIN pg_roles r ON r.rolname = w.role_name`,
+    )) {
+      await applyRoleSettings(tx, role_name);
+    }
     if (!(await databaseExists(tx, template))) {
       await withClient(db.connectionString, (admin) =>
         admin.query(`CREATE DATABASE ${quoteIdent(template)}`),
@@ -164,6 +171,8 @@ async function closeToWorkspaces(tx: Queryable, logger: Logger) {
 }
 
 export interface WorkspaceDatabases {
+  /** Brings the template and every workspace database up to date; drops what deletions left. */
+  prepare(): Promise<void>;
   /** Makes the workspace's database if it is not there yet (idempotent; once per process). */
   ensure(storage: WorkspaceStorage): Promise<void>;
   /** Drops the databases and roles deleted workspaces left queued. */
@@ -208,6 +217,9 @@ export function createWorkspaceDatabases(db: Db, logger: Logger): WorkspaceDatab
   }
 
   return {
+    async prepare() {
+      await ready();
+    },
     ensure(storage) {
       const key = storage.databaseName ?? '';
       const pending = making.get(key);

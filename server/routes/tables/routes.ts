@@ -82,14 +82,9 @@ export async function tableRoutes(
   const writableWorkspaceOf = (request: FastifyRequest, action: string) =>
     writableWorkspace(db, request, workspaceIdParam(request.params), action);
   /** A statement's options: whose share of the sessions it takes, and when it stops. */
-  const runOptions = (
-    workspace: WorkspaceOfRequest,
-    reply: FastifyReply,
-    deadlineMs?: number,
-  ): RunOptions => ({
+  const runOptions = (workspace: WorkspaceOfRequest, reply: FastifyReply): RunOptions => ({
     tenant: { orgId: workspace.org_id, userId: reply.request.user.id },
     signal: clientGone(reply),
-    deadlineMs,
   });
 
   /** Work in the workspace's sandbox for this request, its errors as the API reports them. */
@@ -97,10 +92,10 @@ export async function tableRoutes(
     workspace: WorkspaceOfRequest,
     reply: FastifyReply,
     work: (session: SqlSession) => Promise<T>,
-    deadlineMs?: number,
+    options: Pick<RunOptions, 'deadlineMs' | 'grows'> = {},
   ) =>
     sandbox
-      .run(workspace.id, runOptions(workspace, reply, deadlineMs), work)
+      .run(workspace.id, { ...runOptions(workspace, reply), ...options }, work)
       .catch((error: unknown) => {
         throw sqlApiError(error);
       });
@@ -152,10 +147,15 @@ export async function tableRoutes(
       }
       // JSON: an empty table from a schema, as Deeplake's ingestion reference creates one.
       const { table, sql } = tableFromSchema(workspace.id, request.body);
-      const details = await inWorkspace(workspace, reply, async (session) => {
-        await session.query(sql);
-        return describeTable(session, workspace.id, table);
-      });
+      const details = await inWorkspace(
+        workspace,
+        reply,
+        async (session) => {
+          await session.query(sql);
+          return describeTable(session, workspace.id, table);
+        },
+        { grows: 'atomic' },
+      );
       reply.code(201);
       return details;
     }
@@ -194,7 +194,7 @@ export async function tableRoutes(
           await session.query(`ANALYZE ${quoteIdent(workspace.id)}.${quoteIdent(table)}`);
           return describeTable(session, workspace.id, table);
         },
-        IMPORT_DEADLINE_MS,
+        { deadlineMs: IMPORT_DEADLINE_MS, grows: 'atomic' },
       );
       reply.code(201);
       return details;

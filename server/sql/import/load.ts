@@ -211,8 +211,9 @@ async function* jsonCopyRows(file: SpooledFile) {
 }
 
 /**
- * Creates `schema.table` with the inferred columns and loads the spooled file into it, all in
- * one transaction: a failure leaves no table behind.
+ * Creates `schema.table` with the inferred columns and loads the spooled file into it. Run it in
+ * the sandbox with `grows: 'atomic'`: that one transaction makes a failure, or a file that
+ * would fill the workspace, leave no table behind.
  */
 export async function loadFile(
   session: SqlSession,
@@ -221,27 +222,17 @@ export async function loadFile(
   const target = `${quoteIdent(schema)}.${quoteIdent(table)}`;
   const columns = file.columns.map(quoteIdent);
   const definition = columns.map((column, i) => `${column} ${file.types[i]}`).join(', ');
-  await session.query('BEGIN');
-  try {
-    await session.query(`CREATE TABLE ${target} (${definition})`);
-    let copied: number;
-    if (file.format === 'csv') {
-      const delimiter = file.delimiter === '\t' ? "E'\\t'" : quoteLiteral(file.delimiter);
-      copied = await session.copyIn(
-        `COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ${delimiter},
-           QUOTE '"', ESCAPE '"', FORCE_NULL (${columns.join(', ')}), ENCODING 'UTF8')`,
-        fs.createReadStream(file.path, { highWaterMark: 256 * 1024 }),
-      );
-    } else {
-      copied = await session.copyIn(
-        `COPY ${target} FROM STDIN WITH (FORMAT text, ENCODING 'UTF8')`,
-        Readable.from(jsonCopyRows(file)),
-      );
-    }
-    await session.query('COMMIT');
-    return copied;
-  } catch (error) {
-    await session.query('ROLLBACK').catch(() => {});
-    throw error;
+  await session.query(`CREATE TABLE ${target} (${definition})`);
+  if (file.format === 'csv') {
+    const delimiter = file.delimiter === '\t' ? "E'\\t'" : quoteLiteral(file.delimiter);
+    return session.copyIn(
+      `COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ${delimiter},
+         QUOTE '"', ESCAPE '"', FORCE_NULL (${columns.join(', ')}), ENCODING 'UTF8')`,
+      fs.createReadStream(file.path, { highWaterMark: 256 * 1024 }),
+    );
   }
+  return session.copyIn(
+    `COPY ${target} FROM STDIN WITH (FORMAT text, ENCODING 'UTF8')`,
+    Readable.from(jsonCopyRows(file)),
+  );
 }
