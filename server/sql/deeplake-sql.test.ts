@@ -392,6 +392,43 @@ VALUES ('img_0', decode('89504e470d0a1a0a', 'hex')::IMAGE);`),
       ['medical', 'medical', 'bytea'],
     ]);
   });
+
+  it('takes a JSON array for an EMBEDDING or BOUNDING_BOX parameter, as for its base type', async () => {
+    await ok(sql('CREATE TABLE vectors (id int, embedding EMBEDDING, box BOUNDING_BOX)'));
+    // No cast in the statement: PostgreSQL describes $2 and $3 by the columns' domain types.
+    await ok(
+      sql('INSERT INTO vectors (id, embedding, box) VALUES ($1, $2, $3)', [
+        1,
+        [0.6, 0.8],
+        [10, 20, 30, 40],
+      ]),
+    );
+    const batch = await server.call(
+      server.adminToken,
+      'POST',
+      '/api/workspaces/default/tables/query/batch',
+      {
+        body: {
+          query: 'INSERT INTO vectors (id, embedding) VALUES ($1, $2)',
+          params_batch: [
+            [2, [1, 0]],
+            [3, [0, 1]],
+          ],
+        },
+      },
+    );
+    expect(batch.status, JSON.stringify(batch.body)).toBe(200);
+    const body = await ok(
+      sql(
+        'SELECT id, embedding, box FROM vectors WHERE embedding <#> $1 > 0.9 OR id = 1 ORDER BY id',
+        [[1, 0]],
+      ),
+    );
+    expect(body.rows).toEqual([
+      [1, [0.6, 0.8], [10, 20, 30, 40]],
+      [2, [1, 0], null],
+    ]);
+  });
 });
 
 describe('deeplake_sync_table', () => {

@@ -28,6 +28,7 @@ import {
   type SqlCaller,
 } from './read-only';
 import { DeadlineExceeded, type RunOptions, type WorkspaceSandbox } from './sandbox';
+import { encodingTypes } from './param-types';
 import { statementGrowth } from './statement-growth';
 import { copyTextField } from './import/copy-text';
 import { decoderFor, encoderFor, PG_TYPE } from './values';
@@ -141,8 +142,10 @@ export async function runQuery(
       if (hasArray(params)) {
         // A JSON array is an array literal for an array parameter but JSON text for a json one.
         const shape = await session.describe(statement.text);
-        values = params.map((param, i) => encoderFor(shape.paramTypes[i] ?? 0)(param as never));
-        text = null;
+        const { types, asked } = await encodingTypes(session, shape.paramTypes);
+        values = params.map((param, i) => encoderFor(types[i] ?? 0)(param as never));
+        // Asking replaced the unnamed statement describe parsed: then it is parsed again.
+        if (!asked) text = null;
       } else {
         values = params.map((param) => encodeUntyped(param as never));
       }
@@ -219,7 +222,9 @@ export async function runBatch(
       // Error texts quote the value that failed: a batch's can be as big as its parameters.
       session.capMessages(sandbox.limits.maxBytes);
       const shape = await session.describe(statement.text);
-      const encoders = shape.paramTypes.map((oid) => encoderFor(oid));
+      const encoders = (await encodingTypes(session, shape.paramTypes)).types.map((oid) =>
+        encoderFor(oid),
+      );
       const copy = await copyStatement(session, statement, shape.paramTypes);
       if (copy) {
         await session

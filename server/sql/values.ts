@@ -655,6 +655,9 @@ for (const oid of Object.values(PG_TYPE)) {
 }
 const encodeUnknown = nullable(encodeAny);
 
+/** Whether `encoderFor(typeOid)` encodes this type as its own (not as an unknown type). */
+export const hasEncoder = (typeOid: number) => encoders.has(typeOid);
+
 /**
  * The encoder for a parameter of type `typeOid` (from ParameterDescription). Unknown types,
  * including 0 (unspecified) and 705 (unknown), take strings as they are, numbers and booleans
