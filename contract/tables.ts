@@ -22,6 +22,12 @@ export interface QueryResult {
   duration_ms?: number;
   /** True when the rows stop at the server's row or byte cap. */
   truncated?: boolean;
+  /**
+   * True when the statement's changes were committed before the answer was sent, so every later
+   * read sees them. The hosted service does not say; its tables may show new rows a few seconds
+   * after a write.
+   */
+  committed?: boolean;
 }
 
 export interface BatchRequest {
@@ -34,6 +40,8 @@ export interface BatchResult {
   results: { row_count: number }[];
   command?: string;
   duration_ms?: number;
+  /** As QueryResult's. */
+  committed?: boolean;
 }
 
 export interface TableSummary {

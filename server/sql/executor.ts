@@ -168,6 +168,8 @@ export async function runQuery(
         command: result.command,
         duration_ms: Math.round((performance.now() - started) * 100) / 100,
         truncated: result.truncated,
+        // Each statement is its own transaction, committed before the answer is sent.
+        committed: true,
       };
     })
     .catch((error: unknown) => {
@@ -213,6 +215,7 @@ export async function runBatch(
     results: counts.map((count) => ({ row_count: count })),
     command,
     duration_ms: Math.round((performance.now() - started) * 100) / 100,
+    committed: true,
   });
   const command = commandOf(statement);
   if (rows.length === 0) return finish([], command);

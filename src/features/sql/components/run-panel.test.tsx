@@ -57,6 +57,53 @@ describe('RunPanel', () => {
     expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
   });
 
+  it('after a write the answer does not say was committed, says new rows may show late', () => {
+    const late = /A hosted table may take a few seconds to show new or changed rows/;
+    const { rerender } = show({
+      status: 'result',
+      sent: sent('UPDATE t SET a = 1'),
+      elapsedMs: 5,
+      // As the hosted service answers: nothing about visibility.
+      result: { columns: [], rows: [], row_count: 2 },
+    });
+    expect(screen.getByText(late)).toBeInTheDocument();
+    // The bundled server says its writes are committed: nothing to warn of.
+    rerender(
+      <RunPanel
+        state={{
+          status: 'result',
+          sent: sent('UPDATE t SET a = 1'),
+          elapsedMs: 5,
+          result: { columns: [], rows: [], row_count: 2, command: 'UPDATE', committed: true },
+        }}
+      />,
+    );
+    expect(screen.queryByText(late)).not.toBeInTheDocument();
+    // A read never warns.
+    rerender(
+      <RunPanel
+        state={{
+          status: 'result',
+          sent: sent('SELECT 1'),
+          elapsedMs: 5,
+          result: { columns: ['?column?'], rows: [[1]], row_count: 1 },
+        }}
+      />,
+    );
+    expect(screen.queryByText(late)).not.toBeInTheDocument();
+    // Nor a batch whose every answer said committed; one that did not, does.
+    const batch = (committed: boolean): RunState => ({
+      status: 'batch-result',
+      sent: sent('INSERT INTO t VALUES ($1)'),
+      elapsedMs: 10,
+      summary: { rowCount: 2, rows: 2, chunks: 1, command: 'INSERT', committed },
+    });
+    rerender(<RunPanel state={batch(true)} />);
+    expect(screen.queryByText(late)).not.toBeInTheDocument();
+    rerender(<RunPanel state={batch(false)} />);
+    expect(screen.getByText(late)).toBeInTheDocument();
+  });
+
   it('says clearly when the server cut the result short', () => {
     show({
       status: 'result',
@@ -183,7 +230,13 @@ describe('RunPanel', () => {
           status: 'batch-result',
           sent: sent('INSERT INTO t VALUES ($1)'),
           elapsedMs: 2_500,
-          summary: { rowCount: 20_000, rows: 20_000, chunks: 4, command: 'INSERT' },
+          summary: {
+            rowCount: 20_000,
+            rows: 20_000,
+            chunks: 4,
+            command: 'INSERT',
+            committed: true,
+          },
         }}
       />,
     );

@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { exportFileName, toCsv, toJson, toTsv } from '../lib/export';
 import { commandOf, formatDuration, lineAndColumn, rowsSummary } from '../lib/result-summary';
+import { LateRowsNote } from './late-rows-note';
 import type { BatchStopInfo, RunState, SentText } from '../state/run-store';
 
 const n = (value: number) => value.toLocaleString();
@@ -80,6 +81,10 @@ function RunOutcome({
                 : `Sent in ${n(state.summary.chunks)} requests`}{' '}
               · {formatDuration(state.elapsedMs)}
             </p>
+            <LateRowsNote
+              command={commandOf(state.summary.command, state.sent.text)}
+              committed={state.summary.committed}
+            />
           </div>
         </div>
       );
@@ -283,6 +288,7 @@ function Result({
           </>
         )}
       </div>
+      <LateRowsNote command={command} committed={result.committed} />
       {result.truncated && (
         <p className="flex items-start gap-2 rounded border border-warning/40 bg-warning/10 px-3 py-2 text-sm text-fg">
           <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />

@@ -9,6 +9,7 @@ const ok = (chunk: unknown[][]): BatchResult => ({
   results: chunk.map(() => ({ row_count: 1 })),
   command: 'INSERT',
   duration_ms: 2,
+  committed: true,
 });
 
 class RowFailure extends Error {
@@ -18,6 +19,19 @@ class RowFailure extends Error {
 }
 
 describe('runBatchInChunks', () => {
+  it('counts the batch committed only when every answer says so', async () => {
+    let calls = 0;
+    const summary = await runBatchInChunks({
+      rows: rows(10),
+      limits,
+      signal: new AbortController().signal,
+      // The second answer, as the hosted service's, says nothing of it.
+      send: async (chunk) => ({ ...ok(chunk), committed: ++calls === 2 ? undefined : true }),
+      failedIndex: () => null,
+    });
+    expect(summary.committed).toBe(false);
+  });
+
   it('sends the chunks in order and sums what they touched', async () => {
     const sent: unknown[][][] = [];
     const progress: BatchProgress[] = [];
@@ -37,7 +51,14 @@ describe('runBatchInChunks', () => {
       [4, 5, 6, 7],
       [8, 9],
     ]);
-    expect(summary).toEqual({ rowCount: 10, rows: 10, chunks: 3, command: 'INSERT', serverMs: 6 });
+    expect(summary).toEqual({
+      rowCount: 10,
+      rows: 10,
+      chunks: 3,
+      command: 'INSERT',
+      serverMs: 6,
+      committed: true,
+    });
     expect(progress.map((p) => [p.doneRows, p.chunk])).toEqual([
       [0, 1],
       [4, 2],

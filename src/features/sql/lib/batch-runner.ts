@@ -25,6 +25,8 @@ export interface BatchSummary {
   command?: string;
   /** Time the server spent, summed over the chunks, when it says. */
   serverMs?: number;
+  /** Every chunk's answer said its rows were committed (QueryResult.committed). */
+  committed: boolean;
 }
 
 /** The batch stopped: at a failing row, or because it was cancelled. */
@@ -80,6 +82,7 @@ export async function runBatchInChunks({
   let rowCount = 0;
   let serverMs: number | undefined;
   let command: string | undefined;
+  let committed = true;
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c]!;
     onProgress?.({
@@ -106,6 +109,7 @@ export async function runBatchInChunks({
     rowCount += result.row_count;
     if (result.duration_ms !== undefined) serverMs = (serverMs ?? 0) + result.duration_ms;
     command ??= result.command;
+    committed &&= result.committed === true;
   }
   onProgress?.({
     doneRows: rows.length,
@@ -117,6 +121,7 @@ export async function runBatchInChunks({
     rowCount,
     rows: rows.length,
     chunks: chunks.length,
+    committed,
     ...(command !== undefined ? { command } : {}),
     ...(serverMs !== undefined ? { serverMs } : {}),
   };

@@ -36,6 +36,9 @@ const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /** "3 rows", "1 row inserted", "CREATE TABLE done". */
+/** Whether the command adds, changes or removes rows (INSERT, UPDATE, DELETE, MERGE). */
+export const changesRows = (command: string) => TOUCHED[command] !== undefined;
+
 export function rowsSummary(command: string, rowCount: number, hasColumns: boolean): string {
   const touched = TOUCHED[command];
   if (touched !== undefined) return `${plural(rowCount, 'row')} ${touched}`;
