@@ -70,7 +70,9 @@ describe('a server killed during an import', () => {
     while (spooled < payload.length * 0.9) {
       if (Date.now() > deadline) throw new Error('the import never spooled its file');
       const [name] = await spools();
-      spooled = name ? (await fs.stat(path.join(dataDir, 'tmp', name)).catch(() => null))?.size ?? 0 : 0;
+      spooled = name
+        ? ((await fs.stat(path.join(dataDir, 'tmp', name)).catch(() => null))?.size ?? 0)
+        : 0;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
