@@ -41,7 +41,15 @@ describe('readiness while Postgres is unreachable', () => {
   });
 
   it('answers 503 at once when connections are refused, and recovers by itself', async () => {
+    const sql = () =>
+      server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
+        body: { query: 'SELECT 42' },
+      });
+    // The workspace's own pool, on its own database, is open before the cut.
+    expect((await sql()).status).toBe(200);
     proxy.cut('refuse');
+    const during = await sql();
+    expect(during.status, JSON.stringify(during.body)).toBe(503);
     const ready = await timed(server.call(null, 'GET', '/api/ready'));
     expect(ready.result.status).toBe(503);
     expect(ready.result.body).toMatchObject({ status: 'not_ready', reason: expect.any(String) });
@@ -59,6 +67,9 @@ describe('readiness while Postgres is unreachable', () => {
     );
     expect(recovered).toBe(true);
     expect((await server.call(server.adminToken, 'GET', '/api/workspaces')).status).toBe(200);
+    // And the workspace's SQL, on connections made anew.
+    expect(await until(async () => (await sql()).status === 200, 10_000)).toBe(true);
+    expect((await sql()).body.rows).toEqual([[42]]);
   });
 
   it('answers 503 rather than hanging when the database stops answering', async () => {
