@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { TableList } from '../../../../contract/tables';
 import { api } from '../../../lib/api-client';
+import { readTableList } from './answers';
 import { tableKeys } from './keys';
 import { tablesPath } from './paths';
 
@@ -8,5 +8,5 @@ export const tableListQueryOptions = (orgId: string, workspaceId: string) =>
   queryOptions({
     queryKey: tableKeys.list(orgId, workspaceId),
     queryFn: async ({ signal }) =>
-      (await api.get<TableList>(tablesPath(workspaceId), { orgId, signal })).tables,
+      readTableList(await api.get<unknown>(tablesPath(workspaceId), { orgId, signal })),
   });

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FileUp, RotateCw, Table2, Trash2 } from 'lucide-react';
 import { lazy, useState } from 'react';
 import { Link } from 'react-router';
-import type { TableSummary } from '../../../../contract/tables';
 import { SearchField } from '../../../components/search-field';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -20,6 +19,7 @@ import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
 import { useWriteAccess, writeControl, type WriteAccess } from '../../workspaces/use-write-access';
 import { tableKeys } from '../api/keys';
 import { tableListQueryOptions } from '../api/tables-query';
+import type { TableListEntry } from '../api/answers';
 import { formatRowCount, formatSize, isEstimate } from '../lib/format';
 import { parseTableListState, tableListSearchParams } from '../lib/view-state';
 
@@ -148,7 +148,7 @@ function TableList({
   access,
 }: {
   workspaceId: string;
-  tables: TableSummary[];
+  tables: TableListEntry[];
   /** The name filter, trimmed. */
   filter: string;
   onFilterChange: (value: string) => void;
