@@ -5,7 +5,7 @@ import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
 import { createRoutes } from './app/routes';
 import './app/styles.css';
-import { consumeHashToken } from './lib/session';
+import { consumeHashToken } from './lib/sign-in-state';
 
 // Before anything renders, so a sign-in link never shows the sign-in screen.
 consumeHashToken();

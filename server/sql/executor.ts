@@ -8,7 +8,7 @@ import {
   type ResultColumn,
   type SqlSession,
   type WireValue,
-} from '../db/session';
+} from '../db/workspace-sessions';
 import { ApiError, badRequest } from '../errors';
 import { ERROR_CODES } from '../../contract/errors';
 import {

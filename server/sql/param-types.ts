@@ -1,4 +1,4 @@
-import type { SqlSession } from '../db/session';
+import type { SqlSession } from '../db/workspace-sessions';
 import { hasEncoder } from './values';
 
 /**

@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '../../contract/errors';
 import type { Role } from '../../contract/organizations';
 import { viewerRefusalMessage } from '../auth/access';
-import type { SqlSession } from '../db/session';
+import type { SqlSession } from '../db/workspace-sessions';
 import { ApiError } from '../errors';
 import type { CheckedStatement } from './guard';
 import { SourceText } from './guard-ast';
@@ -50,7 +50,7 @@ export function refuseBatch(orgId: string): never {
 
 /**
  * Makes every transaction of the lent session read-only. A session setting: DISCARD ALL resets
- * it before the session is lent again (server/db/session.ts). The user's statement runs in a
+ * it before the session is lent again (server/db/workspace-sessions.ts). The user's statement runs in a
  * transaction that begins after this, read-only from its start, and PostgreSQL lets no
  * transaction turn read-write once it has run a query.
  */

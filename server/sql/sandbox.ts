@@ -1,7 +1,12 @@
 import { ApiError } from '../errors';
 import { ERROR_CODES } from '../../contract/errors';
 import { databaseUrl, quoteIdent, type Db } from '../db/index';
-import { createSessionPool, PoolBusyError, type SessionPool, type SqlSession } from '../db/session';
+import {
+  createSessionPool,
+  PoolBusyError,
+  type SessionPool,
+  type SqlSession,
+} from '../db/workspace-sessions';
 import type { Logger } from '../logger';
 import { workspaceRole } from './roles';
 import { createWorkspaceDatabases } from './workspace-databases';

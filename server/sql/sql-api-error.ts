@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '../../contract/errors';
 import { isPostgresError } from '../db/index';
-import { BatchRowError, MessageTooLargeError } from '../db/session';
+import { BatchRowError, MessageTooLargeError } from '../db/workspace-sessions';
 import { ApiError, valueTooLarge } from '../errors';
 import { StatementRefused, StatementSyntaxError, type CheckedStatement } from './guard';
 import { DeadlineExceeded } from './sandbox';

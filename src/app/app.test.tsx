@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getToken, markTokenAccepted, signIn } from '../lib/session';
+import { getToken, markTokenAccepted, signIn } from '../lib/sign-in-state';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me, member, organization } from '../test/fixtures';
 import { renderApp } from '../test/render';

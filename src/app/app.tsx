@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { Toaster } from 'sonner';
 import { ApiWaitNotice } from '../components/api-wait-notice';
-import { consumeHashToken, getToken, subscribe } from '../lib/session';
+import { consumeHashToken, getToken, subscribe } from '../lib/sign-in-state';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useToken } from '../lib/session';
+import { useToken } from '../lib/sign-in-state';
 import { AppShell } from './app-shell';
 
 // Only someone signed out needs it, so it is not part of the first download for everyone else.

@@ -9,7 +9,7 @@ import { prefetchGallery } from '../features/files/prefetch';
 import { selectedOrganizationId } from '../features/organizations/use-selected-organization';
 import { prefetchTableList } from '../features/tables/prefetch';
 import { prefetchWorkspaceArea } from '../features/workspaces/prefetch';
-import { getToken } from '../lib/session';
+import { getToken } from '../lib/sign-in-state';
 import {
   WorkspaceAreaEntry,
   WorkspaceAreaLayout,

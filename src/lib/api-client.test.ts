@@ -3,7 +3,7 @@ import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me } from '../test/fixtures';
 import { api, ApiError, apiRequest, requestTarget } from './api-client';
 import { apiWaits } from './api-retry';
-import { getToken, setApiBaseUrl, signIn } from './session';
+import { getToken, setApiBaseUrl, signIn } from './sign-in-state';
 
 /** The ApiError a request is expected to fail with. */
 async function rejection(request: Promise<unknown>): Promise<ApiError> {

@@ -9,7 +9,7 @@ import {
   markTokenAccepted,
   normalizeBaseUrl,
   tokenRefused,
-} from './session';
+} from './sign-in-state';
 
 /**
  * The one place the console makes API requests (`fetch` itself runs here, in data-url-fetch.ts

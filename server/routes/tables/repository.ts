@@ -1,6 +1,6 @@
 import type { TableColumn, TableDetails, TableSummary } from '../../../contract/tables';
 import { isPostgresError, quoteIdent } from '../../db/index';
-import type { SqlSession } from '../../db/session';
+import type { SqlSession } from '../../db/workspace-sessions';
 
 /**
  * Catalog reads of one workspace's tables, run in the workspace's own session so they see what

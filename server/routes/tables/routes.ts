@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { identifierProblem } from '../../../contract/identifier';
 import { queryRequestSchema } from '../../../contract/tables';
 import { quoteIdent, type Db } from '../../db/index';
-import type { SqlSession } from '../../db/session';
+import type { SqlSession } from '../../db/workspace-sessions';
 import { badRequest, notFound, parseWith } from '../../errors';
 import { queryAnswerJson, runBatch, runQuery } from '../../sql/executor';
 import { sqlApiError } from '../../sql/sql-api-error';

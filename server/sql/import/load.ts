@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { quoteIdent, quoteLiteral } from '../../db/index';
-import type { SqlSession } from '../../db/session';
+import type { SqlSession } from '../../db/workspace-sessions';
 import { columnNames } from '../../../contract/column-names';
 import { encodeCopyTextRow } from './copy-text';
 import { sniffDelimiter, type Delimiter } from '../../../contract/csv-delimiter';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { signOut } from '../../lib/session';
+import { signOut } from '../../lib/sign-in-state';
 
 export function useSignOut() {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { OrganizationView } from './api/answers';
-import { getSelectedOrgId, useSelectedOrgId } from '../../lib/session';
+import { getSelectedOrgId, useSelectedOrgId } from '../../lib/sign-in-state';
 import { organizationListQueryOptions } from './api/organizations-query';
 
 /**

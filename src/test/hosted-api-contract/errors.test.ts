@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiRequest } from '../../lib/api-client';
-import { signIn } from '../../lib/session';
+import { signIn } from '../../lib/sign-in-state';
 import { mockApi } from '../fetch-mock';
 import { RECORDED, respond, type Recorded } from '../recorded-answers';
 import { failure } from './helpers';

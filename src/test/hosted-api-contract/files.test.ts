@@ -8,7 +8,7 @@ import { fileKeys } from '../../features/files/api/keys';
 import { fileContentPath } from '../../features/files/api/paths';
 import { uploadQueueFor } from '../../features/files/upload/use-upload-queue';
 import { api, requestTarget } from '../../lib/api-client';
-import { signIn } from '../../lib/session';
+import { signIn } from '../../lib/sign-in-state';
 import { RECORDED } from '../recorded-answers';
 import { answer, answers, client, FakeXhr, mutationHook, ORG, orgHeader } from './helpers';
 

@@ -12,7 +12,7 @@ import { useDeleteOrganization } from '../../features/organizations/api/organiza
 import { organizationQueryOptions } from '../../features/organizations/api/organization-query';
 import { useRenameOrganization } from '../../features/organizations/api/organization-rename-mutation';
 import { organizationListQueryOptions } from '../../features/organizations/api/organizations-query';
-import { getSelectedOrgId, setSelectedOrgId, signIn } from '../../lib/session';
+import { getSelectedOrgId, setSelectedOrgId, signIn } from '../../lib/sign-in-state';
 import { json, mockApi } from '../fetch-mock';
 import { RECORDED } from '../recorded-answers';
 import { answer, answers, client, failure, mutationHook, ORG, orgHeader } from './helpers';

@@ -9,7 +9,7 @@ import { tableDetailsQueryOptions } from '../../features/tables/api/table-query'
 import { tableRowsQueryOptions } from '../../features/tables/api/table-rows-query';
 import { tableListQueryOptions } from '../../features/tables/api/tables-query';
 import { formatRowCount, formatSize } from '../../features/tables/lib/format';
-import { signIn } from '../../lib/session';
+import { signIn } from '../../lib/sign-in-state';
 import { RECORDED } from '../recorded-answers';
 import { answer, client, FakeXhr, mutationHook, ORG, orgHeader } from './helpers';
 

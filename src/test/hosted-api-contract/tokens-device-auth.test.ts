@@ -11,7 +11,7 @@ import { fetchReady, healthQueryOptions } from '../../features/health/api/health
 import { useCreateToken } from '../../features/tokens/api/token-create-mutation';
 import { useRevokeToken } from '../../features/tokens/api/token-revoke-mutation';
 import { tokenListQueryOptions } from '../../features/tokens/api/tokens-query';
-import { getApiBaseUrl, getToken, signIn } from '../../lib/session';
+import { getApiBaseUrl, getToken, signIn } from '../../lib/sign-in-state';
 import { mockApi } from '../fetch-mock';
 import { RECORDED, respond } from '../recorded-answers';
 import { answer, answers, client, mutationHook, ORG, orgHeader } from './helpers';

@@ -5,7 +5,7 @@ import { useDeleteWorkspace } from '../../features/workspaces/api/workspace-dele
 import { workspaceQueryOptions } from '../../features/workspaces/api/workspace-query';
 import { useRenameWorkspace } from '../../features/workspaces/api/workspace-rename-mutation';
 import { workspaceListQueryOptions } from '../../features/workspaces/api/workspaces-query';
-import { signIn } from '../../lib/session';
+import { signIn } from '../../lib/sign-in-state';
 import { RECORDED } from '../recorded-answers';
 import { answer, client, mutationHook, ORG, orgHeader } from './helpers';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isInviteToken, setApiBaseUrl, signIn } from '../../../lib/session';
+import { isInviteToken, setApiBaseUrl, signIn } from '../../../lib/sign-in-state';
 import { exchangeInviteToken } from './invite-exchange';
 import { authKeys } from './keys';
 import { fetchMe } from './me-query';

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { consumeHashToken, getPendingInvite, getToken, signIn } from '../../../lib/session';
+import { consumeHashToken, getPendingInvite, getToken, signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me, member, organization } from '../../../test/fixtures';
 import { renderApp, renderScreen } from '../../../test/render';

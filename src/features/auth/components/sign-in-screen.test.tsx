@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getApiBaseUrl, getToken, signOut } from '../../../lib/session';
+import { getApiBaseUrl, getToken, signOut } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';

@@ -11,7 +11,7 @@ import {
   useApiBaseUrl,
   usePendingInvite,
   useSignOutReason,
-} from '../../../lib/session';
+} from '../../../lib/sign-in-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSignIn } from '../api/sign-in-mutation';
 
@@ -29,7 +29,7 @@ export function SignInScreen() {
   const { mutate } = signIn;
   const { pathname } = useLocation();
 
-  // An invite's sign-in link was opened (session.ts keeps its one-time token): exchange it.
+  // An invite's sign-in link was opened (sign-in-state.ts keeps its one-time token): exchange it.
   const pendingInvite = usePendingInvite();
   useEffect(() => {
     const invite = takePendingInvite();

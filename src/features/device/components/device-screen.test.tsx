@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceRequest } from '../../../../contract/device';
-import { setSelectedOrgId, signIn, signOut } from '../../../lib/session';
+import { setSelectedOrgId, signIn, signOut } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me, member, organization } from '../../../test/fixtures';
 import { renderApp, renderScreen } from '../../../test/render';

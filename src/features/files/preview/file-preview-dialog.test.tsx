@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Toaster } from 'sonner';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
-import { signIn } from '../../../lib/session';
+import { signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { createTestQueryClient } from '../../../test/render';
 import { FilePreviewDialog, type FilePreviewDialogProps } from './file-preview-dialog';

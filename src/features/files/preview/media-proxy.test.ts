@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../../../lib/session';
+import { signIn } from '../../../lib/sign-in-state';
 import { answerResolve, mediaUrl, startMediaProxy } from './media-proxy';
 
 const handleOf = (url: string) => url.slice('/__files-media/'.length);

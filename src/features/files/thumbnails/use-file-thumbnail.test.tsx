@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
-import { signIn } from '../../../lib/session';
+import { signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { createTestQueryClient } from '../../../test/render';
 import {

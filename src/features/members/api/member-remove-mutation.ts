@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { MemberView } from './answers';
 import { api, segment } from '../../../lib/api-client';
-import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
+import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/sign-in-state';
 import { authKeys } from '../../auth/api/keys';
 import { organizationKeys } from '../../organizations/api/keys';
 import { workspaceKeys } from '../../workspaces/api/keys';

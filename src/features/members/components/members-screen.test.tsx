@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Me } from '../../../../contract/me';
 import type { Member } from '../../../../contract/organizations';
-import { getSelectedOrgId, signIn } from '../../../lib/session';
+import { getSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me as ada, member, organization } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';

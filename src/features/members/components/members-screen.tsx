@@ -19,7 +19,7 @@ import { ListSkeleton } from '../../../components/ui/skeleton';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { isApiError } from '../../../lib/api-client';
 import { DateText } from '../../../components/ui/date-text';
-import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
+import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/sign-in-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { meQueryOptions } from '../../auth/api/me-query';
 import { organizationQueryOptions } from '../../organizations/api/organization-query';

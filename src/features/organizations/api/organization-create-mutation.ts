@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { CreateOrganization } from '../../../../contract/organizations';
 import { api } from '../../../lib/api-client';
-import { setSelectedOrgId } from '../../../lib/session';
+import { setSelectedOrgId } from '../../../lib/sign-in-state';
 import { authKeys } from '../../auth/api/keys';
 import { readOrganizationAnswer } from './answers';
 import { organizationKeys } from './keys';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, segment } from '../../../lib/api-client';
-import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/session';
+import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/sign-in-state';
 import { authKeys } from '../../auth/api/keys';
 import { memberKeys } from '../../members/api/keys';
 import { workspaceKeys } from '../../workspaces/api/keys';

@@ -3,7 +3,7 @@ import { ChevronDown } from 'lucide-react';
 import { useId } from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { setSelectedOrgId } from '../../../lib/session';
+import { setSelectedOrgId } from '../../../lib/sign-in-state';
 import { useSelectedOrganization } from '../use-selected-organization';
 
 export const MEMBERS_ROUTE = '/organizations/:orgId/members';

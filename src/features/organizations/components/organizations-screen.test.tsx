@@ -4,7 +4,7 @@ import type { MyOrganization } from '../../../../contract/organizations';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { me, organization } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';
-import { getSelectedOrgId, signIn } from '../../../lib/session';
+import { getSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { OrganizationsScreen } from './organizations-screen';
 
 function renderOrganizations() {

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { paramColumnNames } from '../lib/import-rows';
 import { paramFields } from '../lib/param-fields';
 import { findParameters } from '../lib/parameters';
-import type { ParamSettings } from '../lib/session';
+import type { ParamSettings } from '../lib/saved-state';
 import { BatchPanel } from './batch-panel';
 
 let latest: string[][] = [];

@@ -2,7 +2,7 @@ import clsx from 'clsx';
 import { Loader2, Plus, X } from 'lucide-react';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { IconButton } from '../../../components/ui/icon-button';
-import { tabTitle, type SqlTab } from '../lib/session';
+import { tabTitle, type SqlTab } from '../lib/saved-state';
 
 /**
  * The editor's tabs: a tab list with arrow-key movement (roving focus), closing with Delete, a

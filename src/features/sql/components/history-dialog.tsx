@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogContent } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
 import { formatDuration } from '../lib/result-summary';
-import { matchesSearch, paramsText, type HistoryEntry } from '../lib/session';
+import { matchesSearch, paramsText, type HistoryEntry } from '../lib/saved-state';
 
 const SHOWN = 100;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

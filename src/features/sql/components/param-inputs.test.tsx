@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { paramFields } from '../lib/param-fields';
 import { findParameters } from '../lib/parameters';
-import type { ParamSettings } from '../lib/session';
+import type { ParamSettings } from '../lib/saved-state';
 import { ParamInputs, type ParamChange } from './param-inputs';
 
 function Harness({

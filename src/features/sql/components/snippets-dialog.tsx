@@ -3,7 +3,7 @@ import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogContent, DialogFormFooter } from '../../../components/ui/dialog';
 import { Input, TextField } from '../../../components/ui/input';
-import { matchesSearch, paramsText, type Snippet } from '../lib/session';
+import { matchesSearch, paramsText, type Snippet } from '../lib/saved-state';
 
 /** Saved statements with names, for every workspace: search, open in a tab, delete. */
 export function SnippetsDialog({

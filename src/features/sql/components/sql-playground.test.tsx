@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setSelectedOrgId, signIn } from '../../../lib/session';
+import { setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';

@@ -41,7 +41,7 @@ import {
   type ParamSetting,
   type Snippet,
   type SqlTab,
-} from '../lib/session';
+} from '../lib/saved-state';
 import { runTarget, type TextRange } from '../lib/statements';
 import { startRun, type RunMode } from '../state/run-sql';
 import { dropRunState, getRunState, runKey, useRunningKeys, useRunState } from '../state/run-store';

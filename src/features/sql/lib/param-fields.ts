@@ -1,5 +1,5 @@
 import type { ParameterScan, ParamType } from './parameters';
-import { PARAM_TYPES, type ParamSettings } from './session';
+import { PARAM_TYPES, type ParamSettings } from './saved-state';
 
 /** One parameter input as the screen shows it: the statement's guess, overridden by hand. */
 export interface ParamField {

@@ -2,7 +2,7 @@ import { runBatch, runQuery } from '../../tables/api/run-query';
 import { sqlErrorInfo } from '../api/sql-error-info';
 import { BatchStopped, runBatchInChunks } from '../lib/batch-runner';
 import type { ChunkLimits } from '../lib/batch';
-import { newId, type HistoryEntry, type ParamSnapshot } from '../lib/session';
+import { newId, type HistoryEntry, type ParamSnapshot } from '../lib/saved-state';
 import { runKey, setRunState, getRunState, type BatchStopInfo, type SentText } from './run-store';
 
 /**

@@ -15,7 +15,7 @@ import {
   type SqlTab,
   type Snippet,
   type WorkspaceSession,
-} from '../lib/session';
+} from '../lib/saved-state';
 import { STORAGE_PREFIX } from '../lib/storage';
 import { PersistedState } from './persisted-state';
 

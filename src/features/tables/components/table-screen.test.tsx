@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TableDetails } from '../../../../contract/tables';
-import { setSelectedOrgId, signIn } from '../../../lib/session';
+import { setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
 import { delayNavigations, pause, renderApp } from '../../../test/render';

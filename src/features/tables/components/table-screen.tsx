@@ -14,7 +14,7 @@ import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
 import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { workspacePath } from '../../workspaces/paths';
+import { workspacePath } from '../../workspaces/screen-paths';
 import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
 import { useWriteAccess, writeControl } from '../../workspaces/use-write-access';

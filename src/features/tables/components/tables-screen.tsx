@@ -14,7 +14,7 @@ import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
 import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
-import { workspacePath } from '../../workspaces/paths';
+import { workspacePath } from '../../workspaces/screen-paths';
 import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
 import { useWriteAccess, writeControl, type WriteAccess } from '../../workspaces/use-write-access';
 import { tableKeys } from '../api/keys';

@@ -6,7 +6,7 @@ import { DateText } from '../../../components/ui/date-text';
 import { DialogFooter } from '../../../components/ui/dialog';
 import { IconButton } from '../../../components/ui/icon-button';
 import { TextField } from '../../../components/ui/input';
-import { useApiBaseUrl } from '../../../lib/session';
+import { useApiBaseUrl } from '../../../lib/sign-in-state';
 import type { CreatedTokenView } from '../api/answers';
 import { absoluteApiUrl, tokenSnippets } from '../lib/snippets';
 

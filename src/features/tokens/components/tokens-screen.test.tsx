@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TokenInfo } from '../../../../contract/tokens';
-import { getToken, setSelectedOrgId, signIn } from '../../../lib/session';
+import { getToken, setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { organization } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../../contract/organizations';
-import { setSelectedOrgId, signIn } from '../../../lib/session';
+import { setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { json, mockApi } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';

@@ -5,7 +5,7 @@ import {
   setLastWorkspaceId,
   setSelectedOrgId,
   signIn,
-} from '../../../lib/session';
+} from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { organization, workspace } from '../../../test/fixtures';
 import { QueryClientProvider } from '@tanstack/react-query';

@@ -7,12 +7,12 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
-import { getLastWorkspaceId, setLastWorkspaceId } from '../../../lib/session';
+import { getLastWorkspaceId, setLastWorkspaceId } from '../../../lib/sign-in-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSelectedOrganization } from '../../organizations/use-selected-organization';
 import { workspaceQueryOptions } from '../api/workspace-query';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
-import { WORKSPACE_AREAS, workspacePath, type WorkspaceArea } from '../paths';
+import { WORKSPACE_AREAS, workspacePath, type WorkspaceArea } from '../screen-paths';
 import { CurrentWorkspaceContext } from '../use-current-workspace';
 
 const goToWorkspaces = (

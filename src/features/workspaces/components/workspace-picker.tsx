@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Select } from '../../../components/ui/select';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
-import { workspacePath, type WorkspaceArea } from '../paths';
+import { workspacePath, type WorkspaceArea } from '../screen-paths';
 import { useCurrentWorkspace } from '../use-current-workspace';
 
 /** Switches to the same area (Tables, SQL, Files) of another workspace of the organization. */

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../../contract/workspaces';
-import { setSelectedOrgId, signIn } from '../../../lib/session';
+import { setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { organization, workspace } from '../../../test/fixtures';
 import { renderScreen } from '../../../test/render';

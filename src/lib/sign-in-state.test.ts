@@ -12,7 +12,7 @@ import {
   setSelectedOrgId,
   signIn,
   signOut,
-} from './session';
+} from './sign-in-state';
 
 function fakeLocation(hash: string) {
   return { hash, pathname: '/workspaces', search: '?tab=1' };

@@ -12,7 +12,7 @@ import {
   rowsFitStorage,
   settingsFromValues,
   type HistoryEntry,
-} from './session';
+} from './saved-state';
 
 describe('readSession', () => {
   it('keeps good tabs and repairs bad fields', () => {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb, type Db } from './index';
-import { createSessionPool, MessageTooLargeError, type SessionPool } from './session';
+import { createSessionPool, MessageTooLargeError, type SessionPool } from './workspace-sessions';
 
 /**
  * Sessions over their guarded sockets, on the test cluster's Postgres: a message over the cap
