@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  FILE_LIST_DEFAULT_LIMIT,
+  FILE_LIST_MAX_LIMIT,
+  THUMBNAIL_MAX_WIDTH,
+  THUMBNAIL_MIN_WIDTH,
+} from '../../../contract/files';
+import { badRequest } from '../../errors';
+
+/**
+ * The files endpoints' query strings. Each issue carries its whole sentence, naming the
+ * parameter itself: the messages predate these schemas ("limit must be…", "limit: give it
+ * once") and clients match them, so `describeIssues`' `path: message` form is not used.
+ */
+
+/** A parameter given once; the query parser makes a repeated one an array. */
+const single = (name: string) => z.string({ error: `${name}: give it once` }).optional();
+
+/** A whole number in [min, max], or undefined when absent or empty (`?limit=`). */
+function wholeNumber(name: string, min: number, max: number) {
+  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+  return single(name).transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return undefined;
+    // Digits only: Number() would take "2.5", "1e3", " 7" and "0x10".
+    const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+    if (!(value >= min && value <= max)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a whole number ${range}, not "${raw}"`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** `GET …/files`: a page of the list, narrowed by content type prefix and name. */
+export const fileListQuerySchema = z.object({
+  limit: wholeNumber('limit', 1, FILE_LIST_MAX_LIMIT).transform(
+    (limit) => limit ?? FILE_LIST_DEFAULT_LIMIT,
+  ),
+  offset: wholeNumber('offset', 0, Number.MAX_SAFE_INTEGER).transform((offset) => offset ?? 0),
+  content_type: single('content_type').transform((value) => value?.trim()),
+  q: single('q').transform((value) => value?.trim()),
+});
+
+/** `GET …/files/:id/content`: a thumbnail width, and whether to save rather than show. */
+export const fileContentQuerySchema = z.object({
+  w: wholeNumber('w', THUMBNAIL_MIN_WIDTH, THUMBNAIL_MAX_WIDTH),
+  download: single('download').transform((value) => ['1', 'true'].includes(value ?? '')),
+});
+
+/**
+ * Parses a query string with one of these schemas; a mismatch is a 400 naming the first bad
+ * parameter in the schema's order, as the hand-written checks did one at a time.
+ */
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  query: unknown,
+): z.output<Schema> {
+  const result = schema.safeParse(query ?? {});
+  if (!result.success) throw badRequest(result.error.issues[0]!.message);
+  return result.data;
+}
