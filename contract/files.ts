@@ -37,3 +37,17 @@ export const THUMBNAIL_MAX_WIDTH = 1024;
 export const THUMBNAIL_WIDTHS = [64, 128, 256, 512, 1024] as const;
 /** The gallery tile's width at a device pixel ratio of 1 and 2. */
 export const PREPARED_THUMBNAIL_WIDTHS = [256, 512] as const;
+
+/**
+ * The image types the bundled server makes thumbnails of: what the prebuilt libvips in sharp
+ * decodes (BMP and HEVC-coded HEIC are not among them). The server's thumbnailer and the
+ * gallery's choice between a thumbnail and the file itself both read this list.
+ */
+export const THUMBNAILED_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/tiff',
+]);

@@ -1,6 +1,10 @@
 import fs from 'node:fs/promises';
 import type { SharpConstructor } from 'sharp';
-import { PREPARED_THUMBNAIL_WIDTHS, THUMBNAIL_WIDTHS } from '../../contract/files';
+import {
+  PREPARED_THUMBNAIL_WIDTHS,
+  THUMBNAILED_TYPES,
+  THUMBNAIL_WIDTHS,
+} from '../../contract/files';
 import type { Logger } from '../logger';
 import { mediaTypeEssence } from './sniff';
 import type { FileStore } from './store';
@@ -13,21 +17,11 @@ import type { FileStore } from './store';
 
 export type ThumbnailFormat = 'jpeg' | 'webp';
 
-/** Formats the prebuilt libvips in sharp decodes (BMP and HEVC-coded HEIC are not among them). */
-const DECODABLE = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/avif',
-  'image/tiff',
-]);
-
 /** A small file may claim enormous dimensions (a decompression bomb): refuse past this. */
 export const MAX_INPUT_PIXELS = 100_000_000;
 
 export const canThumbnail = (contentType: string) =>
-  DECODABLE.has(mediaTypeEssence(contentType) ?? '');
+  THUMBNAILED_TYPES.has(mediaTypeEssence(contentType) ?? '');
 
 let sharpModule: Promise<SharpConstructor | null> | null = null;
 

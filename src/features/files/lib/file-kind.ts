@@ -8,6 +8,7 @@ import {
   FileVideo,
   type LucideIcon,
 } from 'lucide-react';
+import { THUMBNAILED_TYPES } from '../../../../contract/files';
 
 /** How the console shows a file: what its preview uses and which icon stands for it. */
 export type FileKind = 'image' | 'video' | 'audio' | 'pdf' | 'json' | 'text' | 'archive' | 'other';
@@ -74,16 +75,6 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   other: 'File',
 };
 
-/** Images the bundled server makes thumbnails of (the prebuilt libvips in sharp decodes them). */
-const SERVER_THUMBNAILED = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/avif',
-  'image/tiff',
-]);
-
 /** Images a browser draws in an <img> as they are, when no thumbnail is made of them. */
 const BROWSER_DRAWN = new Set([
   'image/jpeg',
@@ -110,7 +101,7 @@ export const ORIGINAL_AS_THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024;
  */
 export function hasThumbnail(file: { content_type: string; size: number }): boolean {
   const essence = mediaTypeEssence(file.content_type);
-  if (SERVER_THUMBNAILED.has(essence)) return true;
+  if (THUMBNAILED_TYPES.has(essence)) return true;
   return BROWSER_DRAWN.has(essence) && file.size <= ORIGINAL_AS_THUMBNAIL_MAX_BYTES;
 }
 
