@@ -1,30 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runningPostmaster } from '../../db/embedded';
+import { describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../test/spawn-server';
+import { spawnedDataDir } from '../../test/spawned-data-dir';
 import { filesUnder, multipart } from './test-helpers';
 
 /** The real process killed with SIGKILL in the middle of an upload, then started again. */
 const ADMIN_TOKEN = 'files-process-test-admin-token-0123';
-let dataDir: string;
 let server: SpawnedServer | undefined;
+const dataDir = spawnedDataDir('deeplake-console-files-process', () => server);
 
-beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-files-process-'));
-});
-afterAll(async () => {
-  if (server && server.proc.exitCode === null) await server.stop('SIGTERM');
-  const orphan = await runningPostmaster(dataDir);
-  if (orphan) process.kill(orphan.pid, 'SIGINT');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
-
-const filesDir = () => path.join(dataDir, 'files');
+const filesDir = () => path.join(dataDir(), 'files');
 const partFiles = async () =>
   (await filesUnder(path.join(filesDir(), '.tmp')).catch(() => [])).filter((name) =>
     name.endsWith('.part'),
@@ -42,7 +29,7 @@ describe('a server killed during an upload', () => {
   const port = 20_000 + Math.floor(Math.random() * 2_000);
 
   it('lists only complete files after a restart, and leaves no partial file behind', async () => {
-    server = await spawnServer({ port, dataDir, env: { ADMIN_TOKEN } });
+    server = await spawnServer({ port, dataDir: dataDir(), env: { ADMIN_TOKEN } });
     const complete = randomBytes(100_000);
     const form = new FormData();
     form.append('file', new Blob([complete]), 'complete.bin');
@@ -73,7 +60,7 @@ describe('a server killed during an upload', () => {
     request.destroy();
     expect(await partFiles()).toHaveLength(1);
 
-    server = await spawnServer({ port, dataDir, env: { ADMIN_TOKEN } });
+    server = await spawnServer({ port, dataDir: dataDir(), env: { ADMIN_TOKEN } });
     expect(await partFiles()).toEqual([]);
     const list = JSON.parse((await api(port, '/workspaces/default/files')).body.toString());
     expect(list.total).toBe(1);

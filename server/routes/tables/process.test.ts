@@ -1,30 +1,18 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runningPostmaster } from '../../db/embedded';
+import { describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../test/spawn-server';
+import { spawnedDataDir } from '../../test/spawned-data-dir';
 import { encodeForm } from '../../test/multipart';
 
 /** The real process killed with SIGKILL in the middle of an import, then started again. */
 const ADMIN_TOKEN = 'tables-process-test-admin-token-0123';
-let dataDir: string;
 let server: SpawnedServer | undefined;
-
-beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'deeplake-console-tables-process-'));
-});
-afterAll(async () => {
-  if (server && server.proc.exitCode === null) await server.stop('SIGTERM');
-  const orphan = await runningPostmaster(dataDir);
-  if (orphan) process.kill(orphan.pid, 'SIGINT');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
+const dataDir = spawnedDataDir('deeplake-console-tables-process', () => server);
 
 const spools = async () =>
-  (await fs.readdir(path.join(dataDir, 'tmp')).catch(() => [])).filter((name) =>
+  (await fs.readdir(path.join(dataDir(), 'tmp')).catch(() => [])).filter((name) =>
     name.startsWith('import-'),
   );
 
@@ -46,7 +34,7 @@ describe('a server killed during an import', () => {
   const port = 22_000 + Math.floor(Math.random() * 2_000);
 
   it('lists no half-loaded table after a restart, leaves no spool, and imports again', async () => {
-    server = await spawnServer({ port, dataDir, env: { ADMIN_TOKEN } });
+    server = await spawnServer({ port, dataDir: dataDir(), env: { ADMIN_TOKEN } });
     const { payload, contentType } = await encodeForm([
       ['table_name', 'events'],
       ['file', { content: csv(1_500_000), filename: 'events.csv' }],
@@ -71,7 +59,7 @@ describe('a server killed during an import', () => {
       if (Date.now() > deadline) throw new Error('the import never spooled its file');
       const [name] = await spools();
       spooled = name
-        ? ((await fs.stat(path.join(dataDir, 'tmp', name)).catch(() => null))?.size ?? 0)
+        ? ((await fs.stat(path.join(dataDir(), 'tmp', name)).catch(() => null))?.size ?? 0)
         : 0;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -80,7 +68,7 @@ describe('a server killed during an import', () => {
     request.destroy();
     expect(await spools()).toHaveLength(1);
 
-    server = await spawnServer({ port, dataDir, env: { ADMIN_TOKEN } });
+    server = await spawnServer({ port, dataDir: dataDir(), env: { ADMIN_TOKEN } });
     expect(await spools()).toEqual([]);
     expect((await api(port, '/workspaces/default/tables')).body.tables).toEqual([]);
 
