@@ -3,8 +3,8 @@ import { createTestServer, type TestServer } from '../test/harness';
 import { checkStatement, loadGuard } from './guard';
 
 /**
- * pg_deeplake's SQL on the bundled server (migration 004), through the query endpoint as a
- * workspace runs it: the agent skill's examples verbatim, BM25 against its formula, the domain
+ * pg_deeplake's SQL on the bundled server (workspace migrations 001 and 002), through the query
+ * endpoint as a workspace runs it: the agent skill's examples verbatim, BM25 against its formula, the domain
  * types, deeplake_sync_table, and that none of it opens a way into another workspace or into
  * the schema the shared types live in.
  */

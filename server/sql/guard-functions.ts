@@ -1,8 +1,8 @@
 /**
  * The functions a workspace may not call, by name: what each reaches (advisory locks, large
  * objects, server files, SQL given as text …) is shared by the whole database or the server.
- * The statement guard (guard-policy.ts) refuses them in every notation; migration 006 revokes
- * them from the workspace roles as well.
+ * The statement guard (guard-policy.ts) refuses them in every notation; workspace migration
+ * 003 revokes them from the workspace roles as well.
  */
 
 // Prefix families; `pg_create_…_replication_slot` and friends are matched by a pattern below.
@@ -48,7 +48,8 @@ const DENIED_FUNCTIONS = new Set([
 /**
  * The denied functions of PostgreSQL 18's catalog that take one argument, so can be called in
  * attribute notation (`x.f`). Listed from pg_proc (pronargs = 1) by the names deniedFunction()
- * refuses; migration 006 also revokes them from the workspace roles, should one be missed here.
+ * refuses; workspace migration 003 also revokes them from the workspace roles, should one be
+ * missed here.
  */
 export const ONE_ARGUMENT_DENIED = new Set(
   `lo_close lo_creat lo_create lo_get lo_import lo_tell lo_tell64 lo_unlink pg_advisory_lock

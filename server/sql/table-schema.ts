@@ -9,7 +9,7 @@ import { quoteIdent } from '../db/index';
  * column names are quoted, so the statement is exactly a CREATE TABLE.
  */
 
-/** PostgreSQL's own names, and the pg_deeplake domains (migration 004), in lower case. */
+/** PostgreSQL's own names, and the pg_deeplake domains (workspace migration 002), in lower case. */
 const TYPES = new Set([
   'text',
   'varchar',
