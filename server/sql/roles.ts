@@ -26,8 +26,8 @@ const ROLE_SETTINGS = {
   log_min_error_statement: 'panic',
 };
 
-/** Gives the role ROLE_SETTINGS: when made, and at each start for roles made before a change. */
-export async function applyRoleSettings(tx: Queryable, roleName: string) {
+/** Gives the role ROLE_SETTINGS: when it is made. */
+async function applyRoleSettings(tx: Queryable, roleName: string) {
   for (const [setting, value] of Object.entries(ROLE_SETTINGS)) {
     await tx.query(`ALTER ROLE ${quoteIdent(roleName)} SET ${setting} = ${quoteLiteral(value)}`);
   }
@@ -126,4 +126,17 @@ export async function dropWorkspaceStorage(tx: Queryable, workspaceId: string) {
     }
   }
   return roles.map((role) => role.role_name);
+}
+
+/** Gives ROLE_SETTINGS to the workspace roles that lack them (made before a setting was added). */
+export async function settleRoleSettings(tx: Queryable) {
+  const wanted = Object.entries(ROLE_SETTINGS).map(([setting, value]) => `${setting}=${value}`);
+  const stale = await tx.query<{ role_name: string }>(
+    `SELECT w.role_name FROM deeplake_console.workspace_roles w
+       JOIN pg_roles r ON r.rolname = w.role_name
+       LEFT JOIN pg_db_role_setting s ON s.setrole = r.oid AND s.setdatabase = 0
+      WHERE NOT coalesce(s.setconfig, '{}') @> $1::text[]`,
+    [wanted],
+  );
+  for (const { role_name } of stale) await applyRoleSettings(tx, role_name);
 }

@@ -223,20 +223,17 @@ export function createWorkspaceSandbox({
           try {
             if (grows !== 'atomic') return await work(session);
             await session.query('BEGIN');
+            let result: Awaited<ReturnType<typeof work>>;
             try {
-              const result = await work(session);
+              result = await work(session);
               const bytes = sizeLimit > 0 ? await databaseBytes(db, database!) : 0;
-              if (bytes > sizeLimit && sizeLimit > 0) overflow = bytes;
-              else {
-                await session.query('COMMIT');
-                return result;
-              }
+              if (bytes > sizeLimit) throw workspaceFull(workspaceId, bytes, sizeLimit);
             } catch (error) {
               await session.query('ROLLBACK').catch(() => {});
               throw error;
             }
-            await session.query('ROLLBACK');
-            throw workspaceFull(workspaceId, overflow, sizeLimit);
+            await session.query('COMMIT');
+            return result;
           } catch (error) {
             if (overflow !== null && isCancelled(error)) {
               throw workspaceFull(workspaceId, overflow, sizeLimit);

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger';
-import { applyRoleSettings } from './roles';
+import { settleRoleSettings } from './roles';
 import {
   databaseUrl,
   isPostgresError,
@@ -103,12 +103,7 @@ async function prepare(db: Db, logger: Logger) {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await closeToWorkspaces(tx, logger);
-    for (const { role_name } of await tx.query<{ role_name: string }>(
-      `SELECT w.role_name FROM deeplake_console.workspace_roles w
-         JOIN pg_roles r ON r.rolname = w.role_name`,
-    )) {
-      await applyRoleSettings(tx, role_name);
-    }
+    await settleRoleSettings(tx);
     if (!(await databaseExists(tx, template))) {
       await withClient(db.connectionString, (admin) =>
         admin.query(`CREATE DATABASE ${quoteIdent(template)}`),
