@@ -1,7 +1,7 @@
 import { act } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TableColumn } from '../../../contract/tables';
-import { runBatch, runQuery } from '../../features/tables/api/run-query';
+import { runBatch, runQuery } from '../../features/sql/api/run-query';
 import { similarRowsQueryOptions } from '../../features/tables/api/similar-query';
 import { useCreateTableFromFile } from '../../features/tables/api/table-create-mutation';
 import { useDropTable } from '../../features/tables/api/table-drop-mutation';

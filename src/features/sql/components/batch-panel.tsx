@@ -11,7 +11,7 @@ import { hasHeader, parseDelimited } from '../lib/delimited';
 import type { ParamType } from '../lib/parameters';
 import { ImportRowsDialog, type RowSource } from './import-rows-dialog';
 import { TYPE_OPTIONS, type ParamField } from '../lib/param-fields';
-import type { ParamChange } from './param-inputs';
+import type { ParamChange } from '../state/tab-edits';
 
 const ROW_HEIGHT = 36;
 /** Larger files would make the browser hold several copies of them as text and rows. */

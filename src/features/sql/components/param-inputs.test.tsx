@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { paramFields } from '../lib/param-fields';
 import { findParameters } from '../lib/parameters';
 import type { ParamSettings } from '../lib/saved-state';
-import { ParamInputs, type ParamChange } from './param-inputs';
+import type { ParamChange } from '../state/tab-edits';
+import { ParamInputs } from './param-inputs';
 
 function Harness({
   sql,

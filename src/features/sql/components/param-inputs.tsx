@@ -3,7 +3,9 @@ import { useId } from 'react';
 import { Input } from '../../../components/ui/input';
 import { Select } from '../../../components/ui/select';
 import { TYPE_OPTIONS, typeHint, type ParamField } from '../lib/param-fields';
-import { toParamValue, type ParamType } from '../lib/parameters';
+import type { ParamType } from '../lib/parameters';
+import { toParamValue } from '../lib/param-values';
+import type { ParamChange } from '../state/tab-edits';
 
 const PLACEHOLDERS: Record<ParamType, string> = {
   text: 'text, sent as typed',
@@ -13,13 +15,6 @@ const PLACEHOLDERS: Record<ParamType, string> = {
   null: 'NULL',
   array: '[0.1, 0.2, 0.3]',
 };
-
-export interface ParamChange {
-  value?: string;
-  type?: ParamType;
-  /** Go back to the type the SQL suggests. */
-  resetType?: true;
-}
 
 /**
  * One input per parameter `$1 … $n` with its type, guessed from the SQL and changeable. Values

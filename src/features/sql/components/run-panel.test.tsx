@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunState, SentText } from '../state/run-store';
+import type { SentText } from '../lib/prepare-run';
+import type { RunState } from '../state/run-store';
 import { RunPanel } from './run-panel';
 
 beforeEach(() => {

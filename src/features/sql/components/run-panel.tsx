@@ -8,7 +8,8 @@ import { FormAlert } from '../../../components/ui/form-alert';
 import { exportFileName, toCsv, toJson, toTsv } from '../lib/export';
 import { commandOf, formatDuration, lineAndColumn, rowsSummary } from '../lib/result-summary';
 import { LateRowsNote } from './late-rows-note';
-import type { BatchStopInfo, RunState, SentText } from '../state/run-store';
+import type { SentText } from '../lib/prepare-run';
+import type { BatchStopInfo, RunState } from '../state/run-store';
 
 const n = (value: number) => value.toLocaleString();
 

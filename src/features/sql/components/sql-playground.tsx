@@ -1,6 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { BookMarked, History, Play, Save, Square, WandSparkles, X } from 'lucide-react';
-import { Switch } from 'radix-ui';
+import { BookMarked, History, X } from 'lucide-react';
 import {
   lazy,
   Suspense,
@@ -12,45 +10,45 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { tableKeys } from '../../tables/api/keys';
-import { tableDetailsQueryOptions } from '../../tables/api/table-query';
-import { tableListQueryOptions } from '../../tables/api/tables-query';
-import type { SchemaSource } from '../editor/completion-provider';
-import type { ErrorMarker, SqlEditorHandle } from '../editor/sql-editor';
+import type { WriteAccess } from '../../workspaces/use-write-access';
+import type { SqlEditorHandle } from '../editor/sql-editor';
+import { useErrorMarker } from '../editor/use-error-marker';
 import { usePrefersDark } from '../editor/use-prefers-dark';
-import { batchValues, filledRows, type CellError } from '../lib/batch';
-import { destructiveReason } from '../lib/destructive';
-import { errorSpan } from '../lib/error-position';
+import { useSchemaSource } from '../editor/use-schema-source';
 import { paramColumnNames } from '../lib/import-rows';
 import { paramFields } from '../lib/param-fields';
-import { findParameters, toParamValue } from '../lib/parameters';
+import { findParameters } from '../lib/parameters';
+import { prepareRun, type RunPlan, type RunProblem } from '../lib/prepare-run';
 import {
-  newId,
   settingsFromSnapshot,
-  settingsFromValues,
   snapshotParams,
   tabTitle,
   type HistoryEntry,
-  type ParamSetting,
   type Snippet,
   type SqlTab,
 } from '../lib/saved-state';
-import { runTarget, type TextRange } from '../lib/statements';
-import { startRun, type RunMode } from '../state/run-sql';
-import { dropRunState, getRunState, runKey, useRunningKeys, useRunState } from '../state/run-store';
-import { deleteSnippet, snippetStore, usePersisted, workspaceStore } from '../state/sql-store';
-import { writeControl, type WriteAccess } from '../../workspaces/use-write-access';
-import { BatchPanel } from './batch-panel';
+import type { TextRange } from '../lib/statements';
+import { runKey, useRunningKeys, useRunState } from '../state/run-store';
+import { useSqlRunner } from '../state/sql-runner';
+import {
+  deleteSnippet,
+  saveSnippet,
+  snippetStore,
+  usePersisted,
+  workspaceStore,
+} from '../state/sql-store';
+import { withBatchChange, withParamChange, type ParamChange } from '../state/tab-edits';
+import { useTabFromLink } from '../state/use-tab-from-link';
 import { EditorTabs } from './editor-tabs';
-import { ParamInputs, type ParamChange } from './param-inputs';
+import { ParamArea } from './param-area';
 import { RunPanel } from './run-panel';
+import { SqlToolbar } from './sql-toolbar';
 
 const SqlEditor = lazy(() =>
   import('../editor/sql-editor').then((module) => ({ default: module.SqlEditor })),
@@ -64,12 +62,6 @@ const SnippetsDialog = lazy(() =>
 const SaveSnippetDialog = lazy(() =>
   import('./snippets-dialog').then((module) => ({ default: module.SaveSnippetDialog })),
 );
-
-/** Why a run did not start: shown above the result, which stays as it was. */
-interface Problem {
-  message: string;
-  cell?: CellError;
-}
 
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count.toLocaleString()} ${count === 1 ? one : many}`;
@@ -93,20 +85,20 @@ export function SqlPlayground({
   const session = usePersisted(store.session);
   const history = usePersisted(store.history);
   const snippets = usePersisted(snippetStore());
-  const queryClient = useQueryClient();
+  const runner = useSqlRunner(orgId, workspaceId);
+  const schema = useSchemaSource(orgId, workspaceId);
   const dark = usePrefersDark();
   const editorRef = useRef<SqlEditorHandle>(null);
   const panelId = useId();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [confirm, setConfirm] = useState<{ reason: string; run: () => void } | null>(null);
+  const [problem, setProblem] = useState<RunProblem | null>(null);
+  const [confirm, setConfirm] = useState<{ tabId: string; plan: RunPlan } | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [snippetsOpen, setSnippetsOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
+  useTabFromLink(store);
 
   const tab = session.tabs.find((candidate) => candidate.id === session.activeTabId)!;
-  const key = runKey(orgId, workspaceId, tab.id);
-  const runState = useRunState(key);
-  const running = runState.status === 'running';
+  const runState = useRunState(runKey(orgId, workspaceId, tab.id));
   const runningKeys = useRunningKeys(session.tabs.map((t) => runKey(orgId, workspaceId, t.id)));
   const runningTabs = useMemo(
     () =>
@@ -132,160 +124,26 @@ export function SqlPlayground({
     }
   }, [store, workspaceId]);
 
-  // Table names for completion, loaded before the first suggestion is wanted.
-  useEffect(() => {
-    void queryClient.prefetchQuery(tableListQueryOptions(orgId, workspaceId));
-  }, [queryClient, orgId, workspaceId]);
-
-  const schema = useMemo<SchemaSource>(
-    () => ({
-      workspaceId,
-      tables: async () =>
-        (await queryClient.fetchQuery(tableListQueryOptions(orgId, workspaceId))).map(
-          (table) => table.table_name,
-        ),
-      columns: async (table) =>
-        (await queryClient.fetchQuery(tableDetailsQueryOptions(orgId, workspaceId, table))).columns,
-    }),
-    [queryClient, orgId, workspaceId],
-  );
-
-  // `?query=…&params=[…]` (the table browser's "Find similar") opens in a new tab, once.
-  const [searchParams, setSearchParams] = useSearchParams();
-  const launched = useRef<string | null>(null);
-  useEffect(() => {
-    const query = searchParams.get('query');
-    if (query === null) {
-      // Handled and dropped from the URL: the same link followed again opens another tab.
-      launched.current = null;
-      return;
-    }
-    // StrictMode runs this effect twice for one link; the ref makes that one tab.
-    if (launched.current === searchParams.toString()) return;
-    launched.current = searchParams.toString();
-    const rawParams = searchParams.get('params');
-    let values: unknown[] = [];
-    if (rawParams !== null) {
-      try {
-        const parsed: unknown = JSON.parse(rawParams);
-        if (!Array.isArray(parsed)) throw new Error('not an array');
-        values = parsed;
-      } catch {
-        toast.error('The link’s parameters were not a JSON array; the SQL opened without them.');
-      }
-    }
-    store.openTab({ sql: query, params: settingsFromValues(values) });
-    setSearchParams({}, { replace: true });
-  }, [searchParams, setSearchParams, store]);
-
   function updateParam(number: number, change: ParamChange) {
-    const field = fields.find((candidate) => candidate.number === number);
-    store.updateTab(tab.id, (current) => {
-      const previous: ParamSetting = current.params[number] ?? {
-        type: field?.guessed ?? 'text',
-        value: '',
-        typeChosen: false,
-      };
-      const next = { ...previous };
-      if (change.value !== undefined) next.value = change.value;
-      if (change.type !== undefined) {
-        next.type = change.type;
-        next.typeChosen = true;
-      }
-      if (change.resetType) {
-        next.type = field?.guessed ?? 'text';
-        next.typeChosen = false;
-      }
-      return { ...current, params: { ...current.params, [number]: next } };
-    });
+    const guessed = fields.find((candidate) => candidate.number === number)?.guessed;
+    store.updateTab(tab.id, (current) => withParamChange(current, number, change, guessed));
   }
 
   function updateBatch(change: Partial<SqlTab['batch']>) {
-    store.updateTab(tab.id, (current) => {
-      const batch = { ...current.batch, ...change };
-      if (change.rows !== undefined) delete batch.notKept;
-      return { ...current, batch };
-    });
+    store.updateTab(tab.id, (current) => withBatchChange(current, change));
     if (change.rows !== undefined && problem?.cell) setProblem(null);
   }
 
   /** Runs the statement at `selection` of `text` with `target`'s parameters (or its batch rows). */
   function run(target: SqlTab, text: string, selection: TextRange) {
+    const prepared = prepareRun(target, text, selection);
+    if ('problem' in prepared) {
+      setProblem(prepared.problem);
+      return;
+    }
     setProblem(null);
-    const picked = runTarget(text, selection);
-    if (picked === null) {
-      setProblem({ message: 'There is no statement to run: write one in the editor.' });
-      return;
-    }
-    if (picked.statementCount > 1) {
-      setProblem({
-        message: `The selection holds ${picked.statementCount} statements, and the API runs one at a time. Select one of them, or put the cursor in it and run without a selection.`,
-      });
-      return;
-    }
-    const targetScan = findParameters(picked.text);
-    if (targetScan.invalid.length > 0) {
-      setProblem({
-        message: `${targetScan.invalid.join(', ')}: parameters are numbered from $1 to $65535.`,
-      });
-      return;
-    }
-    // Types as the inputs show them (guessed from the whole script), for $1 … $max of this one.
-    const targetFields = paramFields(findParameters(text), target.params).slice(0, targetScan.max);
-    const types = targetFields.map((field) => field.type);
-    let mode: RunMode;
-    if (target.batch.enabled) {
-      if (targetScan.max === 0) {
-        setProblem({
-          message:
-            'Batch mode runs a statement with parameters ($1, $2 …) once per row, and this one has none. Switch batch mode off to run it once.',
-        });
-        return;
-      }
-      const rawRows = filledRows(target.batch.rows).map((row) => row.slice(0, targetScan.max));
-      if (rawRows.length === 0) {
-        setProblem({ message: 'Add at least one row of parameters to run the batch.' });
-        return;
-      }
-      const values = batchValues(rawRows, types, target.batch.emptyIsNull);
-      if ('error' in values) {
-        const { row, param, message } = values.error;
-        setProblem({ message: `Row ${row + 1}, $${param}: ${message}`, cell: values.error });
-        return;
-      }
-      mode = { kind: 'batch', rows: values.rows, rawRows, emptyIsNull: target.batch.emptyIsNull };
-    } else {
-      const params: unknown[] = [];
-      for (const field of targetFields) {
-        const converted =
-          field.type === 'null' ? { value: null } : toParamValue(field.value, field.type);
-        if ('error' in converted) {
-          setProblem({ message: `$${field.number}: ${converted.error}` });
-          return;
-        }
-        params.push(converted.value);
-      }
-      mode = { kind: 'query', params };
-    }
-    const go = () =>
-      startRun({
-        orgId,
-        workspaceId,
-        tabId: target.id,
-        sent: { text: picked.text, start: picked.start, script: text },
-        mode,
-        params: snapshotParams(
-          target.params,
-          targetFields.map((field) => field.number),
-        ).map((snapshot, k) => ({ ...snapshot, type: types[k]! })),
-        onHistory: (entry) => store.addHistory(entry),
-        // New or dropped tables show up in completion, and changed rows in the table browser.
-        onSuccess: () =>
-          void queryClient.invalidateQueries({ queryKey: tableKeys.workspace(orgId, workspaceId) }),
-      });
-    const reason = destructiveReason(picked.text);
-    if (reason !== null) setConfirm({ reason, run: go });
-    else go();
+    if (prepared.plan.destructive !== null) setConfirm({ tabId: target.id, plan: prepared.plan });
+    else runner.start(target.id, prepared.plan);
   }
 
   function runActive() {
@@ -296,18 +154,13 @@ export function SqlPlayground({
     run(tab, snapshot.text, snapshot.selection);
   }
 
-  function cancel() {
-    const state = getRunState(key);
-    if (state.status === 'running') state.cancel();
-  }
-
   function closeTab(id: string) {
     const index = session.tabs.findIndex((candidate) => candidate.id === id);
     const closing = session.tabs[index];
     if (!closing) return;
     const title = tabTitle(closing, index);
     const reopen = store.closeTab(id);
-    dropRunState(runKey(orgId, workspaceId, id));
+    runner.drop(id);
     if (closing.sql.trim() !== '') {
       toast(`Closed ${title}`, { action: { label: 'Undo', onClick: reopen } });
     }
@@ -347,21 +200,12 @@ export function SqlPlayground({
     setSnippetsOpen(false);
   }
 
-  function saveSnippet(name: string) {
-    const now = Date.now();
+  function saveAsSnippet(name: string) {
     const params = snapshotParams(
       tab.params,
       fields.map((field) => field.number),
     ).map((snapshot, k) => ({ ...snapshot, type: fields[k]!.type }));
-    snippetStore().update((list) => {
-      const existing = list.find((snippet) => snippet.name === name);
-      if (existing) {
-        return list.map((snippet) =>
-          snippet === existing ? { ...snippet, sql: tab.sql, params, updatedAt: now } : snippet,
-        );
-      }
-      return [...list, { id: newId(), name, sql: tab.sql, params, createdAt: now, updatedAt: now }];
-    });
+    saveSnippet(name, tab.sql, params);
     store.updateTab(tab.id, (current) => ({ ...current, title: name }));
     setSaveOpen(false);
     toast.success(`Snippet ${name} saved`);
@@ -375,14 +219,7 @@ export function SqlPlayground({
     runActive();
   }
 
-  const marker = useMemo((): ErrorMarker | null => {
-    if (runState.status !== 'error' || runState.sent === null) return null;
-    const { sent, error } = runState;
-    if (error.position === undefined || sent.script !== tab.sql) return null;
-    const span = errorSpan(sent.script, sent.text, sent.start, error.position);
-    return span && { ...span, message: error.message };
-  }, [runState, tab.sql]);
-
+  const marker = useErrorMarker(runState, tab.sql);
   const markerStart = marker?.start;
   const showError = useCallback(() => {
     if (markerStart !== undefined) editorRef.current?.reveal(markerStart);
@@ -422,51 +259,17 @@ export function SqlPlayground({
         className="space-y-4 rounded-b-lg border border-t-0 border-border bg-surface p-3"
         onKeyDown={onKeyDown}
       >
-        <div role="toolbar" aria-label="SQL actions" className="flex flex-wrap items-center gap-2">
-          <Button
-            variant="primary"
-            size="sm"
-            onClick={runActive}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-            title="Run the selection, or the statement at the cursor (Ctrl+Enter)"
-          >
-            <Play aria-hidden className="size-4" />
-            Run
-          </Button>
-          <Button size="sm" onClick={cancel} disabled={!running}>
-            <Square aria-hidden className="size-4" />
-            Cancel
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => void editorRef.current?.format()}
-            title="Format the selection, or everything (Shift+Alt+F)"
-          >
-            <WandSparkles aria-hidden className="size-4" />
-            Format
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => setSaveOpen(true)}
-            disabled={tab.sql.trim() === ''}
-          >
-            <Save aria-hidden className="size-4" />
-            Save snippet
-          </Button>
-          <label className="ml-auto flex items-center gap-2 text-sm text-fg">
-            <Switch.Root
-              checked={tab.batch.enabled}
-              onCheckedChange={(enabled) => updateBatch({ enabled })}
-              {...(access ? writeControl(access) : {})}
-              className="relative h-5 w-9 shrink-0 rounded-full border border-border bg-raised transition-colors focus-visible:outline-2 focus-visible:outline-accent data-[state=checked]:border-accent data-[state=checked]:bg-accent"
-            >
-              <Switch.Thumb className="block size-4 translate-x-0.5 rounded-full bg-fg/70 shadow transition-transform data-[state=checked]:translate-x-4 data-[state=checked]:bg-accent-fg" />
-            </Switch.Root>
-            Batch mode
-          </label>
-        </div>
+        <SqlToolbar
+          running={runState.status === 'running'}
+          canSave={tab.sql.trim() !== ''}
+          batchEnabled={tab.batch.enabled}
+          access={access}
+          onRun={runActive}
+          onCancel={() => runner.cancel(tab.id)}
+          onFormat={() => void editorRef.current?.format()}
+          onSave={() => setSaveOpen(true)}
+          onBatchChange={(enabled) => updateBatch({ enabled })}
+        />
 
         <div className="h-72 min-h-32 resize-y overflow-hidden rounded border border-border">
           <Suspense
@@ -498,34 +301,15 @@ export function SqlPlayground({
           Ctrl+M makes Tab move the focus out of the editor.
         </p>
 
-        {scan.max > 0 &&
-          (tab.batch.enabled ? (
-            <BatchPanel
-              fields={fields}
-              rows={tab.batch.rows}
-              emptyIsNull={tab.batch.emptyIsNull}
-              notKept={tab.batch.notKept}
-              cellError={problem?.cell ?? null}
-              paramNames={paramNames}
-              onRowsChange={(rows) => updateBatch({ rows })}
-              onParamChange={updateParam}
-              onEmptyIsNullChange={(emptyIsNull) => updateBatch({ emptyIsNull })}
-            />
-          ) : (
-            <ParamInputs fields={fields} onChange={updateParam} />
-          ))}
-        {scan.max === 0 && tab.batch.enabled && (
-          <p className="text-sm text-muted">
-            Batch mode sends one row of values per run of the statement: use parameters{' '}
-            <code className="font-mono">$1</code>, <code className="font-mono">$2</code> … in the
-            SQL to get a grid of rows here.
-          </p>
-        )}
-        {scan.invalid.length > 0 && (
-          <p className="text-sm text-danger">
-            {scan.invalid.join(', ')}: parameters are numbered from $1 to $65535.
-          </p>
-        )}
+        <ParamArea
+          scan={scan}
+          fields={fields}
+          batch={tab.batch}
+          cellError={problem?.cell ?? null}
+          paramNames={paramNames}
+          onParamChange={updateParam}
+          onBatchChange={updateBatch}
+        />
 
         {problem && (
           <FormAlert>
@@ -555,13 +339,13 @@ export function SqlPlayground({
         title="Run a destructive statement?"
         description={
           <>
-            <p>{confirm?.reason}.</p>
+            <p>{confirm?.plan.destructive}.</p>
             <p>This cannot be undone.</p>
           </>
         }
         confirmLabel="Run it"
         onConfirm={() => {
-          confirm?.run();
+          if (confirm) runner.start(confirm.tabId, confirm.plan);
           setConfirm(null);
         }}
       />
@@ -594,7 +378,7 @@ export function SqlPlayground({
           onOpenChange={setSaveOpen}
           defaultName={tab.title ?? tab.sql.trim().split('\n')[0]!.slice(0, 60)}
           existingNames={new Set(snippets.map((snippet) => snippet.name))}
-          onSave={saveSnippet}
+          onSave={saveAsSnippet}
         />
       </LazyMount>
     </>

@@ -1,4 +1,5 @@
-import { toParamValue, type ParamType } from './parameters';
+import { toParamValue } from './param-values';
+import type { ParamType } from './parameters';
 
 /**
  * Batch mode's parameter rows: typed cells in, the `params_batch` rows out, and the requests

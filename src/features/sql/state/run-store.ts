@@ -2,21 +2,13 @@ import { useSyncExternalStore } from 'react';
 import type { QueryResult } from '../../../../contract/tables';
 import type { SqlErrorInfo } from '../api/sql-error-info';
 import type { BatchProgress, BatchSummary } from '../lib/batch-runner';
+import type { SentText } from '../lib/prepare-run';
 
 /**
  * What each editor tab's last run is doing or gave: kept in memory only (a result can be
  * 100,000 rows), for as long as the page lives, so switching tabs or screens keeps results and
  * a run in flight carries on.
  */
-
-/** The text that was sent and where it sits in the script, to place error markers. */
-export interface SentText {
-  text: string;
-  /** Offset of `text` in the script. */
-  start: number;
-  /** The whole script when it ran: a marker only makes sense on that same text. */
-  script: string;
-}
 
 export type RunState =
   | { status: 'idle' }

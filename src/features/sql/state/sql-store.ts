@@ -5,6 +5,7 @@ import {
   HISTORY_SQL_LIMIT,
   mergeHistory,
   mergeTabs,
+  newId,
   newSession,
   newTab,
   readHistory,
@@ -12,6 +13,7 @@ import {
   readSnippets,
   rowsFitStorage,
   type HistoryEntry,
+  type ParamSnapshot,
   type SqlTab,
   type Snippet,
   type WorkspaceSession,
@@ -216,6 +218,20 @@ const deletedSnippets = new Set<string>();
 export function deleteSnippet(id: string): void {
   deletedSnippets.add(id);
   snippetStore().update((list) => list.filter((snippet) => snippet.id !== id));
+}
+
+/** Saves `sql` as the snippet `name`: one of that name is updated, otherwise one is added. */
+export function saveSnippet(name: string, sql: string, params: ParamSnapshot[]): void {
+  const now = Date.now();
+  snippetStore().update((list) => {
+    const existing = list.find((snippet) => snippet.name === name);
+    if (existing) {
+      return list.map((snippet) =>
+        snippet === existing ? { ...snippet, sql, params, updatedAt: now } : snippet,
+      );
+    }
+    return [...list, { id: newId(), name, sql, params, createdAt: now, updatedAt: now }];
+  });
 }
 
 export function usePersisted<T>(state: PersistedState<T>): T {

@@ -1,11 +1,10 @@
 import { segment } from '../../../lib/api-client';
 
-/** API paths of the tables endpoints (18–23), relative to the API base URL. */
+/**
+ * API paths of the tables endpoints, relative to the API base URL. The query endpoints under
+ * them are SQL's (features/sql/api/paths.ts).
+ */
 export const tablesPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/tables`;
 
 export const tablePath = (workspaceId: string, table: string) =>
   `${tablesPath(workspaceId)}/${segment(table)}`;
-
-export const queryPath = (workspaceId: string) => `${tablesPath(workspaceId)}/query`;
-
-export const batchPath = (workspaceId: string) => `${queryPath(workspaceId)}/batch`;

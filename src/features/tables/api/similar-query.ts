@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { buildSimilarQuery } from '../lib/similar';
 import { tableKeys } from './keys';
-import { runQuery } from './run-query';
+import { runQuery } from '../../sql';
 
 export interface SimilarRowsInput {
   orgId: string;

@@ -3,7 +3,7 @@ import type { TableColumn } from '../../../../contract/tables';
 import { buildTableQuery, type TableQuery } from '../lib/table-query';
 import type { TableViewState } from '../lib/view-state';
 import { tableKeys } from './keys';
-import { runQuery } from './run-query';
+import { runQuery } from '../../sql';
 
 export type RowsView = Pick<TableViewState, 'page' | 'pageSize' | 'sort' | 'filters'>;
 

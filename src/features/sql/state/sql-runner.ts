@@ -1,37 +1,27 @@
-import { runBatch, runQuery } from '../../tables/api/run-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { tableKeys } from '../../tables/api/keys';
+import { runBatch, runQuery } from '../api/run-query';
 import { sqlErrorInfo } from '../api/sql-error-info';
 import { BatchStopped, runBatchInChunks } from '../lib/batch-runner';
-import type { ChunkLimits } from '../lib/batch';
-import { newId, type HistoryEntry, type ParamSnapshot } from '../lib/saved-state';
-import { runKey, setRunState, getRunState, type BatchStopInfo, type SentText } from './run-store';
+import type { RunPlan } from '../lib/prepare-run';
+import { newId, type HistoryEntry } from '../lib/saved-state';
+import { dropRunState, getRunState, runKey, setRunState, type BatchStopInfo } from './run-store';
+import { workspaceStore } from './sql-store';
 
 /**
- * Runs one statement (with `params`) or one batch (`params_batch`, in chunks) for an editor
- * tab, keeping the tab's run state and the workspace's history up to date. Cancelling aborts
- * the request; the server cancels the statement when the client goes away.
+ * The one place a run goes from: it sends a prepared plan (one statement with `params`, or a
+ * batch as `params_batch` in chunks) and writes where everything it learns is read from: the
+ * tab's run state (the result panel), the workspace's history, and the query cache (new or
+ * dropped tables in completion, changed rows in the table browser). Nothing calls back into the
+ * screen. Cancelling aborts the request; the server cancels the statement when the client goes.
  */
 
-export type RunMode =
-  | { kind: 'query'; params: unknown[] }
-  | {
-      kind: 'batch';
-      rows: unknown[][];
-      rawRows: string[][];
-      emptyIsNull: boolean;
-      limits?: ChunkLimits;
-    };
-
-export interface RunRequest {
+/** The editor tab a run belongs to. */
+export interface RunTab {
   orgId: string;
   workspaceId: string;
   tabId: string;
-  sent: SentText;
-  mode: RunMode;
-  /** The parameter inputs as they were, for the history. */
-  params: ParamSnapshot[];
-  onHistory: (entry: HistoryEntry) => void;
-  /** After a run that worked (say, to refresh table names after a CREATE TABLE). */
-  onSuccess?: () => void;
 }
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
@@ -39,16 +29,11 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /** `params_batch[3]: …` counts rows of one chunk; the screen names rows of the whole batch. */
 const withoutBatchPrefix = (message: string) => message.replace(/^params_batch\[\d+\]:\s*/, '');
 
-export function startRun({
-  orgId,
-  workspaceId,
-  tabId,
-  sent,
-  mode,
-  params,
-  onHistory,
-  onSuccess,
-}: RunRequest) {
+export function startRun(
+  queryClient: QueryClient,
+  { orgId, workspaceId, tabId }: RunTab,
+  { sent, mode, params }: RunPlan,
+) {
   const key = runKey(orgId, workspaceId, tabId);
   const previous = getRunState(key);
   if (previous.status === 'running') previous.cancel();
@@ -57,7 +42,7 @@ export function startRun({
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   const history = (rest: Omit<HistoryEntry, 'id' | 'sql' | 'params' | 'ranAt'>) =>
-    onHistory({
+    workspaceStore(orgId, workspaceId).addHistory({
       id: newId(),
       sql: sent.text,
       params,
@@ -77,6 +62,8 @@ export function startRun({
     return state.status === 'running' && state.cancel === cancel;
   };
   const cancel = () => controller.abort();
+  const refreshWorkspace = () =>
+    void queryClient.invalidateQueries({ queryKey: tableKeys.workspace(orgId, workspaceId) });
 
   setRunState(key, { status: 'running', kind: mode.kind, startedAt: Date.now(), cancel });
 
@@ -86,7 +73,7 @@ export function startRun({
         if (!stillMine()) return;
         const elapsedMs = elapsed();
         setRunState(key, { status: 'result', result, sent, elapsedMs });
-        onSuccess?.();
+        refreshWorkspace();
         history({
           status: 'ok',
           rowCount: result.row_count,
@@ -110,7 +97,6 @@ export function startRun({
   void runBatchInChunks({
     rows: mode.rows,
     signal: controller.signal,
-    ...(mode.limits ? { limits: mode.limits } : {}),
     send: (rows, signal) => runBatch(orgId, workspaceId, sent.text, rows, signal),
     failedIndex: (error) => sqlErrorInfo(error).batchIndex ?? null,
     onProgress: (progress) => {
@@ -129,7 +115,7 @@ export function startRun({
       if (!stillMine()) return;
       const elapsedMs = elapsed();
       setRunState(key, { status: 'batch-result', summary, sent, elapsedMs });
-      onSuccess?.();
+      refreshWorkspace();
       history({ status: 'ok', rowCount: summary.rowCount, durationMs: elapsedMs });
     })
     .catch((error: unknown) => {
@@ -160,4 +146,22 @@ export function startRun({
       const where = batch.failedRow === null ? '' : `Row ${batch.failedRow + 1}: `;
       history({ status: 'error', message: `${where}${info.message}`, durationMs: elapsed() });
     });
+}
+
+/** Runs, cancels and forgets the runs of one workspace's editor tabs. */
+export function useSqlRunner(orgId: string, workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    const key = (tabId: string) => runKey(orgId, workspaceId, tabId);
+    return {
+      start: (tabId: string, plan: RunPlan) =>
+        startRun(queryClient, { orgId, workspaceId, tabId }, plan),
+      cancel: (tabId: string) => {
+        const state = getRunState(key(tabId));
+        if (state.status === 'running') state.cancel();
+      },
+      /** Cancels the tab's run and forgets its result (the tab was closed). */
+      drop: (tabId: string) => dropRunState(key(tabId)),
+    };
+  }, [queryClient, orgId, workspaceId]);
 }
