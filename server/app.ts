@@ -12,6 +12,8 @@ import Fastify, {
 } from 'fastify';
 import { ERROR_CODES } from '../contract/errors';
 import { authenticate, type AuthToken } from './auth/authenticate';
+import { registerOrganizationAccess } from './auth/organization-access';
+import { registerWorkspaceAccess } from './auth/workspace-access';
 import type { User } from './auth/users-repository';
 import { DatabaseUnavailableError, type Db } from './db/index';
 import { ApiError, badRequest, notFound } from './errors';
@@ -32,6 +34,7 @@ import { inviteRoutes } from './routes/tokens/invite-routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { DEFAULT_TENANT_LIMITS, type TenantLimits } from './routes/tenant-limits';
 import { workspaceRoutes } from './routes/workspaces/routes';
+import { useZodSchemas } from './routes/zod-provider';
 import { loadGuard } from './sql/guard';
 import { createWorkspaceSandbox, DEFAULT_SQL_LIMITS, type SqlLimits } from './sql/sandbox';
 
@@ -117,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
       const db = options.db;
       checkBodies(api);
+      // Routes declare what they take as zod schemas, checked before their handlers run.
+      useZodSchemas(api);
       await loadGuard();
       const sandbox = createWorkspaceSandbox({
         db,
@@ -143,6 +148,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request.user = user;
           request.token = token;
         });
+        // Before the routes: who may use an organization's or a workspace's routes is
+        // settled for each before anything it sends is validated.
+        registerOrganizationAccess(authed, { db });
+        registerWorkspaceAccess(authed, { db });
         await authed.register(meRoutes, { db });
         const limits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
         await authed.register(organizationRoutes, { db, sandbox, files: files.store, limits });
@@ -151,7 +160,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authed.register(deviceApprovalRoutes, { db });
         await authed.register(workspaceRoutes, { db, sandbox, files: files.store, limits });
         await authed.register(tableRoutes, {
-          db,
           sandbox,
           sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
           uploadLimitBytes: options.uploadLimitBytes ?? 1024 * 1024 * 1024,

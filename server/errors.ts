@@ -43,15 +43,3 @@ export function describeIssues(error: z.ZodError): string {
     })
     .join('; ');
 }
-
-/** Parses a request part with a contract schema; a mismatch is a 400 that says what was wrong. */
-export function parseWith<Schema extends z.ZodType>(
-  schema: Schema,
-  value: unknown,
-  what = 'request body',
-): z.output<Schema> {
-  if (value === undefined || value === null) throw badRequest(`${what} is required (JSON)`);
-  const result = schema.safeParse(value);
-  if (!result.success) throw badRequest(describeIssues(result.error));
-  return result.data;
-}

@@ -1,3 +1,4 @@
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../../contract/organizations';
 import type { Queryable } from '../db/index';
 import { forbidden, notFound } from '../errors';
@@ -28,9 +29,19 @@ export function assertRole(role: Role, needed: Role, orgId: string, action: stri
   throw forbidden(`Only admins of "${orgId}" can ${action}`);
 }
 
-/** For changes to a workspace's tables and files: writers and admins. */
-export function requireWriter(role: Role, orgId: string, action: string): void {
-  assertRole(role, 'writer', orgId, action);
+/** What a route needs beyond membership, and what its refusal says was tried. */
+export interface RoleNeeded {
+  needs: Exclude<Role, 'viewer'>;
+  action: string;
+}
+
+/**
+ * Makes `hook` the first preValidation hook of a route (from an onRoute hook): who may use a
+ * route is settled before what the request sends is validated, as handlers checked it first.
+ */
+export function runFirst(route: RouteOptions, hook: (request: FastifyRequest) => Promise<void>) {
+  const own = route.preValidation === undefined ? [] : [route.preValidation].flat();
+  route.preValidation = [hook, ...own] as RouteOptions['preValidation'];
 }
 
 export async function roleIn(db: Queryable, userId: string, orgId: string): Promise<Role | null> {

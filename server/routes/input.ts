@@ -93,7 +93,7 @@ const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
 /**
  * Whether a JSON body is empty or only whitespace. That is no body, not a malformed one: the
  * hosted service's clients send `Content-Type: application/json` with no body on every GET and
- * DELETE. A route that needs a body then finds none and says so itself (`parseWith`).
+ * DELETE. A route that needs a body then finds none and says so (routes/zod-provider.ts).
  */
 const isEmptyJson = (text: string) => JSON_WHITESPACE_ONLY.test(text);
 

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import {
   approveDeviceSchema,
   DEVICE_GRANT_TYPE,
@@ -13,7 +14,8 @@ import { clock, secondsFrom } from '../../auth/clock';
 import { consoleOrigin } from '../../auth/origin';
 import { insertToken } from '../../auth/tokens-repository';
 import type { Db, Queryable } from '../../db/index';
-import { badRequest, conflict, notFound, parseWith } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
+import { refuse, type ZodTypeProvider } from '../zod-provider';
 import { acceptFormBodies, textField } from './body';
 import {
   cleanClientName,
@@ -150,19 +152,20 @@ async function poll(tx: Queryable, deviceCode: string, now: Date): Promise<PollO
   };
 }
 
-/** The user code in a path, as stored; one that cannot be a code is simply not found. */
-function userCodeParam(params: unknown): { normalized: string; shown: string } {
-  const typed = (params as { user_code?: string }).user_code ?? '';
-  const normalized = normalizeUserCode(typed);
-  if (!normalized) throw noRequest(typed);
-  return { normalized, shown: formatUserCode(normalized) };
-}
+const noRequestMessage = (typed: string) =>
+  `No sign-in request has the code "${typed.slice(0, 40)}": check the code your ` +
+  'command-line client shows, or start its sign-in again';
 
-const noRequest = (typed: string) =>
-  notFound(
-    `No sign-in request has the code "${typed.slice(0, 40)}": check the code your ` +
-      'command-line client shows, or start its sign-in again',
-  );
+const noRequest = (typed: string) => notFound(noRequestMessage(typed));
+
+/** The user code in a path, as stored and as shown; one that cannot be a code is not found. */
+const userCodePath = z.object({
+  user_code: z.string().transform((typed, ctx) => {
+    const normalized = normalizeUserCode(typed);
+    if (!normalized) return refuse(ctx, noRequestMessage(typed), 404);
+    return { normalized, shown: formatUserCode(normalized) };
+  }),
+});
 
 function toView(row: DeviceCodeRow, shown: string, callerId: string): DeviceRequest {
   return {
@@ -196,35 +199,62 @@ function visible(row: DeviceCodeRow | null, shown: string, callerId: string, now
 }
 
 /** The console's side: look a request up by its user code, then approve or deny it. */
-export async function deviceApprovalRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/auth/device/requests/:user_code', async (request): Promise<DeviceRequestAnswer> => {
-    const { normalized, shown } = userCodeParam(request.params);
-    const row = visible(await findByUserCode(db, normalized), shown, request.user.id, clock.now());
-    return { request: toView(row, shown, request.user.id) };
-  });
+export async function deviceApprovalRoutes(instance: FastifyInstance, { db }: { db: Db }) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
 
-  const decideRoute = (status: 'approved' | 'denied') =>
-    async function (request: FastifyRequest): Promise<DeviceRequestAnswer> {
-      const { normalized, shown } = userCodeParam(request.params);
-      const orgId =
-        status === 'approved' ? parseWith(approveDeviceSchema, request.body).organization_id : null;
-      if (orgId !== null) await requireMember(db, request.user.id, orgId);
-      const now = clock.now();
-      const row = await db.transaction(async (tx) => {
-        const found = visible(
-          await findByUserCode(tx, normalized, { lock: true }),
-          shown,
-          request.user.id,
-          now,
-        );
-        if (found.status !== 'pending') {
-          throw conflict(`This sign-in request was already ${toView(found, shown, '').status}`);
-        }
-        return decide(tx, found.id, { status, userId: request.user.id, orgId, now });
-      });
+  app.get(
+    '/auth/device/requests/:user_code',
+    { schema: { params: userCodePath } },
+    async (request): Promise<DeviceRequestAnswer> => {
+      const { normalized, shown } = request.params.user_code;
+      const row = visible(
+        await findByUserCode(db, normalized),
+        shown,
+        request.user.id,
+        clock.now(),
+      );
       return { request: toView(row, shown, request.user.id) };
-    };
+    },
+  );
 
-  app.post('/auth/device/requests/:user_code/approve', decideRoute('approved'));
-  app.post('/auth/device/requests/:user_code/deny', decideRoute('denied'));
+  /** Approves (for the organization the body names) or denies a request. */
+  async function decideRequest(
+    { normalized, shown }: z.output<typeof userCodePath>['user_code'],
+    callerId: string,
+    status: 'approved' | 'denied',
+    orgId: string | null,
+  ): Promise<DeviceRequestAnswer> {
+    if (orgId !== null) await requireMember(db, callerId, orgId);
+    const now = clock.now();
+    const row = await db.transaction(async (tx) => {
+      const found = visible(
+        await findByUserCode(tx, normalized, { lock: true }),
+        shown,
+        callerId,
+        now,
+      );
+      if (found.status !== 'pending') {
+        throw conflict(`This sign-in request was already ${toView(found, shown, '').status}`);
+      }
+      return decide(tx, found.id, { status, userId: callerId, orgId, now });
+    });
+    return { request: toView(row, shown, callerId) };
+  }
+
+  app.post(
+    '/auth/device/requests/:user_code/approve',
+    { schema: { params: userCodePath, body: approveDeviceSchema } },
+    (request) =>
+      decideRequest(
+        request.params.user_code,
+        request.user.id,
+        'approved',
+        request.body.organization_id,
+      ),
+  );
+  app.post(
+    '/auth/device/requests/:user_code/deny',
+    { schema: { params: userCodePath } },
+    (request) => decideRequest(request.params.user_code, request.user.id, 'denied', null),
+  );
 }

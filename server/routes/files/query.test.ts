@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fileContentQuerySchema, fileListQuerySchema, parseQuery } from './query';
+import type { z } from 'zod';
+import { parsePart } from '../zod-provider';
+import { fileContentQuerySchema, fileListQuerySchema } from './query';
 
+/** As the route's validator compiler parses a query string. */
+const parseQuery = <Schema extends z.ZodType>(schema: Schema, query: Record<string, unknown>) =>
+  parsePart(schema, 'querystring', query);
 const list = (query: Record<string, unknown>) => parseQuery(fileListQuerySchema, query);
 const message = (run: () => unknown) => {
   try {

@@ -5,12 +5,13 @@ import {
   THUMBNAIL_MAX_WIDTH,
   THUMBNAIL_MIN_WIDTH,
 } from '../../../contract/files';
-import { badRequest } from '../../errors';
 
 /**
  * The files endpoints' query strings. Each issue carries its whole sentence, naming the
  * parameter itself: the messages predate these schemas ("limit must be…", "limit: give it
- * once") and clients match them, so `describeIssues`' `path: message` form is not used.
+ * once") and clients match them, so `describeIssues`' `path: message` form is not used. A
+ * mismatch answers the first bad parameter in the schema's order (zod-provider.ts), as the
+ * hand-written checks did one at a time.
  */
 
 /** A parameter given once; the query parser makes a repeated one an array. */
@@ -49,16 +50,3 @@ export const fileContentQuerySchema = z.object({
   w: wholeNumber('w', THUMBNAIL_MIN_WIDTH, THUMBNAIL_MAX_WIDTH),
   download: single('download').transform((value) => ['1', 'true'].includes(value ?? '')),
 });
-
-/**
- * Parses a query string with one of these schemas; a mismatch is a 400 naming the first bad
- * parameter in the schema's order, as the hand-written checks did one at a time.
- */
-export function parseQuery<Schema extends z.ZodType>(
-  schema: Schema,
-  query: unknown,
-): z.output<Schema> {
-  const result = schema.safeParse(query ?? {});
-  if (!result.success) throw badRequest(result.error.issues[0]!.message);
-  return result.data;
-}

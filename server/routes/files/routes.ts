@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo } from '../../../contract/files';
 import { ORG_HEADER } from '../../../contract/headers';
+import type { Workspace } from '../../../contract/workspaces';
+import { writersOnly } from '../../auth/workspace-access';
 import { isPostgresError, type Db } from '../../db/index';
 import { notFound } from '../../errors';
 import { thumbnailFormat } from '../../files/http';
@@ -16,9 +18,9 @@ import {
   type Thumbnails,
 } from '../../files/thumbnails';
 import { acceptUploads, receiveUpload, refuseRest } from '../../files/upload';
-import { workspaceIdParam } from '../params';
-import { accessibleWorkspace, writableWorkspace } from '../workspaces/routes';
-import { fileContentQuerySchema, fileListQuerySchema, parseQuery } from './query';
+import { uuidParam, workspacePath } from '../params';
+import type { ZodTypeProvider } from '../zod-provider';
+import { fileContentQuerySchema, fileListQuerySchema } from './query';
 import { deleteFile, getFile, insertFile, listFiles } from './repository';
 
 export interface FileRoutesOptions {
@@ -29,109 +31,113 @@ export interface FileRoutesOptions {
   uploadLimitBytes: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const THUMBNAIL_CACHE_CONTROL = `private, max-age=${30 * 24 * 60 * 60}, immutable`;
 
-/** An id that cannot exist is simply not found, never a database cast error. */
-function fileIdParam(params: unknown): string {
-  const id = (params as { id: string }).id;
-  if (!UUID.test(id)) throw notFound(`No file "${id}"`);
-  return id.toLowerCase();
-}
+/** `/workspaces/:ws/files/:id`: an id that cannot exist is simply not found. */
+const filePath = workspacePath.extend({ id: uuidParam((id) => `No file "${id}"`) });
 
 /**
  * The files of a workspace: anyone who can see the workspace lists and downloads them; only
- * those who can change it upload and delete.
+ * those who can change it upload and delete. Each route finds its workspace, and the caller's
+ * role, in `request.workspaceAccess` (server/auth/workspace-access.ts).
  */
 export async function fileRoutes(
-  app: FastifyInstance,
+  instance: FastifyInstance,
   { db, store, thumbnails, uploadLimitBytes }: FileRoutesOptions,
 ) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   await acceptUploads(app, uploadLimitBytes);
 
-  const workspaceOf = async (request: FastifyRequest) =>
-    (await accessibleWorkspace(db, request, workspaceIdParam(request.params))).workspace;
-  const writableWorkspaceOf = (request: FastifyRequest, action: string) =>
-    writableWorkspace(db, request, workspaceIdParam(request.params), action);
-
-  const fileOf = async (request: FastifyRequest) => {
-    const workspace = await workspaceOf(request);
-    const id = fileIdParam(request.params);
+  const fileOf = async (workspace: Workspace, id: string) => {
     const file = await getFile(db, workspace.id, id);
     if (!file) throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
-    return { workspace, file };
+    return file;
   };
 
-  app.get('/workspaces/:ws/files', async (request) => {
-    const workspace = await workspaceOf(request);
-    const query = parseQuery(fileListQuerySchema, request.query);
-    const { limit, offset } = query;
-    const { files, total } = await listFiles(db, workspace.id, {
-      limit,
-      offset,
-      filter: { contentType: query.content_type, q: query.q },
-    });
-    return { files, total, limit, offset };
-  });
-
-  app.post('/workspaces/:ws/files', async (request, reply) => {
-    const workspace = await writableWorkspaceOf(request, 'upload files').catch((error: unknown) => {
-      // Refused before its body was read: not worth reading, it may be gigabytes.
-      refuseRest(reply);
-      throw error;
-    });
-    const { received, declaredType, filename } = await receiveUpload(
-      request,
-      reply,
-      store,
-      uploadLimitBytes,
-    );
-
-    const id = randomUUID();
-    const contentType = resolveContentType(
-      received.head,
-      declaredType,
-      received.size <= SNIFF_BYTES,
-    );
-    let placed: string;
-    try {
-      placed = await store.place(received, workspace.id, id);
-    } catch (error) {
-      await store.discard(received);
-      throw error;
-    }
-    try {
-      const file = await insertFile(db, {
-        id,
-        workspaceId: workspace.id,
-        filename,
-        contentType,
-        size: received.size,
-        sha256: received.sha256,
+  app.get(
+    '/workspaces/:ws/files',
+    { schema: { querystring: fileListQuerySchema } },
+    async (request) => {
+      const { workspace } = request.workspaceAccess;
+      const { query } = request;
+      const { limit, offset } = query;
+      const { files, total } = await listFiles(db, workspace.id, {
+        limit,
+        offset,
+        filter: { contentType: query.content_type, q: query.q },
       });
-      thumbnails.prepare(workspace.id, file);
-      reply.code(201);
-      return file;
-    } catch (error) {
-      await fs.rm(placed, { force: true });
-      // 23503: the workspace was deleted while the file was arriving.
-      if (isPostgresError(error) && error.code === '23503') {
-        throw notFound(`Workspace "${workspace.id}" not found`);
-      }
-      throw error;
-    }
-  });
+      return { files, total, limit, offset };
+    },
+  );
 
-  app.get('/workspaces/:ws/files/:id', async (request) => (await fileOf(request)).file);
+  app.post(
+    '/workspaces/:ws/files',
+    {
+      config: writersOnly('upload files'),
+      // Refused before its body was read (no workspace, or a viewer's): not worth reading,
+      // it may be gigabytes.
+      onError: async (request, reply) => {
+        if (!request.workspaceAccess) refuseRest(reply);
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = request.workspaceAccess;
+      const { received, declaredType, filename } = await receiveUpload(
+        request,
+        reply,
+        store,
+        uploadLimitBytes,
+      );
+
+      const id = randomUUID();
+      const contentType = resolveContentType(
+        received.head,
+        declaredType,
+        received.size <= SNIFF_BYTES,
+      );
+      let placed: string;
+      try {
+        placed = await store.place(received, workspace.id, id);
+      } catch (error) {
+        await store.discard(received);
+        throw error;
+      }
+      try {
+        const file = await insertFile(db, {
+          id,
+          workspaceId: workspace.id,
+          filename,
+          contentType,
+          size: received.size,
+          sha256: received.sha256,
+        });
+        thumbnails.prepare(workspace.id, file);
+        reply.code(201);
+        return file;
+      } catch (error) {
+        await fs.rm(placed, { force: true });
+        // 23503: the workspace was deleted while the file was arriving.
+        if (isPostgresError(error) && error.code === '23503') {
+          throw notFound(`Workspace "${workspace.id}" not found`);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get('/workspaces/:ws/files/:id', { schema: { params: filePath } }, async (request) =>
+    fileOf(request.workspaceAccess.workspace, request.params.id),
+  );
 
   // HEAD is ours, not Fastify's automatic one, which would read the whole file to discard it.
   app.route({
     method: ['GET', 'HEAD'],
     url: '/workspaces/:ws/files/:id/content',
+    schema: { params: filePath, querystring: fileContentQuerySchema },
     handler: async (request, reply) => {
-      const { workspace, file } = await fileOf(request);
-      const { w: width, download } = parseQuery(fileContentQuerySchema, request.query);
+      const { workspace } = request.workspaceAccess;
+      const file = await fileOf(workspace, request.params.id);
+      const { w: width, download } = request.query;
       if (width !== undefined) {
         reply.header('vary', 'Accept');
         const thumbnail = await thumbnailOf(thumbnails, request, workspace.id, file, width);
@@ -154,15 +160,19 @@ export async function fileRoutes(
     },
   });
 
-  app.delete('/workspaces/:ws/files/:id', async (request, reply) => {
-    const workspace = await writableWorkspaceOf(request, 'delete files');
-    const id = fileIdParam(request.params);
-    if (!(await deleteFile(db, workspace.id, id))) {
-      throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
-    }
-    await store.forget(workspace.id, id);
-    reply.code(204);
-  });
+  app.delete(
+    '/workspaces/:ws/files/:id',
+    { config: writersOnly('delete files'), schema: { params: filePath } },
+    async (request, reply) => {
+      const { workspace } = request.workspaceAccess;
+      const { id } = request.params;
+      if (!(await deleteFile(db, workspace.id, id))) {
+        throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
+      }
+      await store.forget(workspace.id, id);
+      reply.code(204);
+    },
+  );
 }
 
 /**

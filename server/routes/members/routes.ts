@@ -5,12 +5,13 @@ import {
   updateMemberSchema,
 } from '../../../contract/organizations';
 import type { InviteMember, MemberResponse } from '../../../contract/organizations';
-import { assertRole, requireAdmin, requireMember } from '../../auth/access';
+import { assertRole } from '../../auth/access';
+import { organizationAdminsOnly } from '../../auth/organization-access';
 import { ensureUser, issueInviteToken } from '../../auth/users-repository';
 import type { Db, Queryable } from '../../db/index';
-import { conflict, notFound, parseWith } from '../../errors';
-import { orgIdParam } from '../organizations/params';
-import { userIdParam } from '../params';
+import { conflict, notFound } from '../../errors';
+import { memberPath } from '../params';
+import type { ZodTypeProvider } from '../zod-provider';
 import {
   addMember,
   countAdmins,
@@ -38,12 +39,16 @@ function consoleOrigin(request: FastifyRequest) {
   return `${request.protocol}://${request.host}`;
 }
 
-export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/organizations/:org_id/members', async (request) => {
-    const orgId = orgIdParam(request.params);
-    await requireMember(db, request.user.id, orgId);
-    return { members: await listMembers(db, orgId) };
-  });
+/**
+ * The members of an organization. Each route finds its organization, and the caller's role, in
+ * `request.organizationAccess` (server/auth/organization-access.ts).
+ */
+export async function memberRoutes(instance: FastifyInstance, { db }: { db: Db }) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/organizations/:org_id/members', async (request) => ({
+    members: await listMembers(db, request.organizationAccess.orgId),
+  }));
 
   /**
    * Adds someone by email, making the user if there is none yet. Two doors, one rule: the
@@ -52,11 +57,9 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
   async function invite(
     request: FastifyRequest,
     reply: FastifyReply,
-    read: (body: unknown) => InviteMember,
+    { email, role }: InviteMember,
   ): Promise<MemberResponse> {
-    const orgId = orgIdParam(request.params);
-    await requireAdmin(db, request.user.id, orgId, 'invite members');
-    const { email, role } = read(request.body);
+    const { orgId } = request.organizationAccess;
     const result = await db.transaction(async (tx) => {
       const { user, created } = await ensureUser(tx, email);
       const member = await addMember(tx, { orgId, userId: user.id, email, role });
@@ -72,43 +75,57 @@ export async function memberRoutes(app: FastifyInstance, { db }: { db: Db }) {
     };
   }
 
-  app.post('/organizations/:org_id/members', (request, reply) =>
-    invite(request, reply, (body) => parseWith(inviteMemberSchema, body)),
+  const inviting = organizationAdminsOnly('invite members');
+  app.post(
+    '/organizations/:org_id/members',
+    { config: inviting, schema: { body: inviteMemberSchema } },
+    (request, reply) => invite(request, reply, request.body),
   );
-  app.post('/organizations/:org_id/members/invite', (request, reply) =>
-    invite(request, reply, (body) => parseWith(cliInviteMemberSchema, body)),
+  app.post(
+    '/organizations/:org_id/members/invite',
+    { config: inviting, schema: { body: cliInviteMemberSchema } },
+    (request, reply) => invite(request, reply, request.body),
   );
 
-  app.patch('/organizations/:org_id/members/:user_id', async (request) => {
-    const orgId = orgIdParam(request.params);
-    await requireAdmin(db, request.user.id, orgId, 'change roles');
-    const userId = userIdParam(request.params, orgId);
-    const { role } = parseWith(updateMemberSchema, request.body);
-    const member = await db.transaction(async (tx) => {
-      await lockMemberships(tx, orgId);
-      const target = await requireTarget(tx, orgId, userId);
-      if (target.role === 'admin' && role !== 'admin' && (await countAdmins(tx, orgId)) <= 1) {
-        throw lastAdmin(orgId, 'demote');
-      }
-      return setRole(tx, orgId, userId, role);
-    });
-    return { member };
-  });
+  app.patch(
+    '/organizations/:org_id/members/:user_id',
+    {
+      config: organizationAdminsOnly('change roles'),
+      schema: { params: memberPath, body: updateMemberSchema },
+    },
+    async (request) => {
+      const { orgId } = request.organizationAccess;
+      const userId = request.params.user_id;
+      const { role } = request.body;
+      const member = await db.transaction(async (tx) => {
+        await lockMemberships(tx, orgId);
+        const target = await requireTarget(tx, orgId, userId);
+        if (target.role === 'admin' && role !== 'admin' && (await countAdmins(tx, orgId)) <= 1) {
+          throw lastAdmin(orgId, 'demote');
+        }
+        return setRole(tx, orgId, userId, role);
+      });
+      return { member };
+    },
+  );
 
-  app.delete('/organizations/:org_id/members/:user_id', async (request, reply) => {
-    const orgId = orgIdParam(request.params);
-    const callerRole = await requireMember(db, request.user.id, orgId);
-    const userId = userIdParam(request.params, orgId);
-    const leaving = userId === request.user.id;
-    if (!leaving) assertRole(callerRole, 'admin', orgId, 'remove other members');
-    await db.transaction(async (tx) => {
-      await lockMemberships(tx, orgId);
-      const target = await requireTarget(tx, orgId, userId);
-      if (target.role === 'admin' && (await countAdmins(tx, orgId)) <= 1) {
-        throw lastAdmin(orgId, 'remove');
-      }
-      await removeMember(tx, orgId, userId);
-    });
-    reply.code(204);
-  });
+  app.delete(
+    '/organizations/:org_id/members/:user_id',
+    { schema: { params: memberPath } },
+    async (request, reply) => {
+      const { orgId, role: callerRole } = request.organizationAccess;
+      const userId = request.params.user_id;
+      const leaving = userId === request.user.id;
+      if (!leaving) assertRole(callerRole, 'admin', orgId, 'remove other members');
+      await db.transaction(async (tx) => {
+        await lockMemberships(tx, orgId);
+        const target = await requireTarget(tx, orgId, userId);
+        if (target.role === 'admin' && (await countAdmins(tx, orgId)) <= 1) {
+          throw lastAdmin(orgId, 'remove');
+        }
+        await removeMember(tx, orgId, userId);
+      });
+      reply.code(204);
+    },
+  );
 }

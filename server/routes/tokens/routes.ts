@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
   createTokenSchema,
   type CreatedToken,
@@ -14,16 +15,12 @@ import {
   revokeToken,
 } from '../../auth/tokens-repository';
 import type { Db } from '../../db/index';
-import { notFound, parseWith } from '../../errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { notFound } from '../../errors';
+import { uuidParam } from '../params';
+import type { ZodTypeProvider } from '../zod-provider';
 
 /** A token id that cannot exist is simply not found, never a database cast error. */
-function tokenIdParam(params: unknown): string {
-  const value = (params as { id?: string }).id ?? '';
-  if (!UUID.test(value)) throw notFound(`You have no token "${value}"`);
-  return value.toLowerCase();
-}
+const tokenPath = z.object({ id: uuidParam((id) => `You have no token "${id}"`) });
 
 /** A created token's answer: the hosted service's shape, the secret inside. */
 export function createdToken(secret: string, info: TokenInfo): CreatedToken {
@@ -40,7 +37,8 @@ export function createdToken(secret: string, info: TokenInfo): CreatedToken {
 }
 
 /** The caller's own API tokens: `/users/me/tokens`, as the hosted service has them. */
-export async function tokenRoutes(app: FastifyInstance, { db }: { db: Db }) {
+export async function tokenRoutes(instance: FastifyInstance, { db }: { db: Db }) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   app.get('/users/me/tokens', async (request): Promise<TokenList> => {
     const tokens = await listTokens(db, request.user.id);
     return {
@@ -48,25 +46,29 @@ export async function tokenRoutes(app: FastifyInstance, { db }: { db: Db }) {
     };
   });
 
-  app.post('/users/me/tokens', async (request, reply): Promise<CreatedToken> => {
-    const { name, duration, organization_id } = parseWith(createTokenSchema, request.body);
-    // Someone else's organization is not found, as everywhere: its existence is not told.
-    await requireMember(db, request.user.id, organization_id);
-    const now = clock.now();
-    const { secret, info } = await insertToken(db, request.user.id, {
-      name,
-      kind: 'api',
-      orgId: organization_id,
-      expiresAt: secondsFrom(now, duration),
-      now,
-    });
-    await pruneEndedTokens(db, request.user.id, now);
-    reply.code(201);
-    return createdToken(secret, info);
-  });
+  app.post(
+    '/users/me/tokens',
+    { schema: { body: createTokenSchema } },
+    async (request, reply): Promise<CreatedToken> => {
+      const { name, duration, organization_id } = request.body;
+      // Someone else's organization is not found, as everywhere: its existence is not told.
+      await requireMember(db, request.user.id, organization_id);
+      const now = clock.now();
+      const { secret, info } = await insertToken(db, request.user.id, {
+        name,
+        kind: 'api',
+        orgId: organization_id,
+        expiresAt: secondsFrom(now, duration),
+        now,
+      });
+      await pruneEndedTokens(db, request.user.id, now);
+      reply.code(201);
+      return createdToken(secret, info);
+    },
+  );
 
-  app.delete('/users/me/tokens/:id', async (request, reply) => {
-    const id = tokenIdParam(request.params);
+  app.delete('/users/me/tokens/:id', { schema: { params: tokenPath } }, async (request, reply) => {
+    const { id } = request.params;
     // Another user's token is not found either: ids are never confirmed across accounts.
     if (!(await revokeToken(db, request.user.id, id))) throw notFound(`You have no token "${id}"`);
     reply.code(204);
