@@ -1,21 +1,27 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Logger } from '../logger';
 import {
   Describe,
   Execute,
   Pipeline,
-  type Exchange,
   type ExecuteOptions,
   type ExecuteResult,
   type StatementShape,
   type WireValue,
-} from './exchanges';
-import { GuardedSocket } from './guarded-socket';
+} from './wire/exchanges';
+import type { GuardedSocket } from './wire/guarded-socket';
 import { DatabaseUnavailableError, translateDbError } from './index';
-import { DEFAULT_MESSAGE_CAP } from './message-guard';
+import { DEFAULT_MESSAGE_CAP } from './wire/message-guard';
+import {
+  backendProcessId,
+  connectGuarded,
+  createGuardedPool,
+  submit,
+  type GuardedClient,
+} from './wire/pg-adapter';
 
 export {
   BatchRowError,
@@ -25,14 +31,15 @@ export {
   type ResultColumn,
   type StatementShape,
   type WireValue,
-} from './exchanges';
-export { MessageTooLargeError } from './message-guard';
+} from './wire/exchanges';
+export { MessageTooLargeError } from './wire/message-guard';
 
 /**
  * Sessions of one login role (a workspace's), lent from a pool one request at a time. Their
- * statements run as exchanges (./exchanges) over the extended query flow, and what Postgres
- * sends them is framed before the driver parses it (./guarded-socket), so no value, row or
- * error text over the cap is ever read whole.
+ * statements run as exchanges (./wire/exchanges) over the extended query flow, and what Postgres
+ * sends them is framed before the driver parses it (./wire/guarded-socket), so no value, row or
+ * error text over the cap is ever read whole. Whatever that takes of node-postgres beyond its
+ * documented API goes through ./wire/pg-adapter.
  */
 
 export interface SqlSession {
@@ -88,19 +95,11 @@ export class PoolBusyError extends Error {
 
 export function createSessionPool(options: SessionPoolOptions): SessionPool {
   const url = new URL(options.connectionString);
-  // The guard reads the plain protocol: through TLS it would see ciphertext, and node-postgres
-  // would read the TLS socket wrapped around it, past the guard.
-  const sslmode = url.searchParams.get('sslmode');
-  if (url.searchParams.has('ssl') || (sslmode !== null && sslmode !== 'disable')) {
-    throw new Error('Workspace sessions connect to Postgres without TLS (a local server)');
-  }
   url.username = encodeURIComponent(options.user);
   url.password = encodeURIComponent(options.password);
   const messageCap = options.messageCap ?? DEFAULT_MESSAGE_CAP;
-  const pool = new pg.Pool({
+  const pool = createGuardedPool({
     connectionString: url.toString(),
-    // Nor from PGSSLMODE in the environment.
-    ssl: false,
     max: options.max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: options.acquireTimeoutMs,
@@ -108,13 +107,11 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     options: Object.entries(options.settings)
       .map(([name, value]) => `-c ${name}=${value.replaceAll(' ', '\\ ')}`)
       .join(' '),
-    // node-postgres's documented seam for the connection's socket: one per connection.
-    stream: () =>
-      new GuardedSocket(messageCap, (error) =>
-        options.logger.error(
-          { err: error },
-          'an exception while a workspace connection was read: that connection was dropped',
-        ),
+    messageCap,
+    onContained: (error) =>
+      options.logger.error(
+        { err: error },
+        'an exception while a workspace connection was read: that connection was dropped',
       ),
   });
   pool.on('error', (error) =>
@@ -124,8 +121,9 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
   return {
     async withSession(work) {
       let client: pg.PoolClient;
+      let socket: GuardedSocket;
       try {
-        client = await pool.connect();
+        ({ client, socket } = await connectGuarded(pool));
       } catch (error) {
         if (
           error instanceof Error &&
@@ -139,7 +137,6 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
         }
         throw translateDbError(error);
       }
-      const socket = socketOf(client);
       socket.guard.limit = messageCap;
       // A connection that fails while lent (dropped by its guard, ended by the server) emits
       // 'error' on its client after failing its queries. The pool listens only to idle clients,
@@ -156,7 +153,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
       };
       let healthy = true;
       try {
-        return await work(sessionOf(client, socket));
+        return await work(sessionOf({ client, socket }));
       } catch (error) {
         // A connection dropped by its guard fails whatever the work tried next on it too
         // ("not queryable"); the reason it was dropped is what the caller needs to hear.
@@ -180,28 +177,15 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
   };
 }
 
-/** The socket the pool's `stream` factory made for this client's connection. */
-function socketOf(client: pg.PoolClient): GuardedSocket {
-  const stream = (client as unknown as { connection: { stream: unknown } }).connection.stream;
-  if (!(stream instanceof GuardedSocket)) {
-    throw new Error('A workspace session must run over its guarded socket');
-  }
-  return stream;
-}
-
-function sessionOf(client: pg.PoolClient, socket: GuardedSocket): SqlSession {
-  const submit = <T>(exchange: Exchange<T>) => {
-    client.query(exchange as unknown as pg.Submittable);
-    return exchange.done;
-  };
+function sessionOf({ client, socket }: GuardedClient): SqlSession {
   return {
-    processId: (client as unknown as { processID: number }).processID,
+    processId: backendProcessId(client),
     capMessages(bytes) {
       socket.guard.limit = bytes;
     },
-    describe: (text) => submit(new Describe(text)),
-    execute: (text, values, options) => submit(new Execute(text, values, options)),
-    pipeline: (text, rows, rowCount) => submit(new Pipeline(text, rows, rowCount)),
+    describe: (text) => submit(client, new Describe(text)),
+    execute: (text, values, options) => submit(client, new Execute(text, values, options)),
+    pipeline: (text, rows, rowCount) => submit(client, new Pipeline(text, rows, rowCount)),
     async copyIn(text, source) {
       const stream = client.query(copyFrom(text));
       await pipeline(source, stream);

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger';
 import { settleRoleSettings } from './roles';
 import {
@@ -12,6 +9,7 @@ import {
   type Db,
   type Queryable,
 } from '../db/index';
+import { MIGRATION_LOCK, migrationFiles, runMigrations, WORKSPACE_MIGRATIONS } from '../db/migrate';
 
 /**
  * Each workspace has a PostgreSQL database of its own. Catalogs, statistics, advisory locks and
@@ -30,16 +28,6 @@ import {
  * in the console's database.
  */
 
-const MIGRATIONS_DIR = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'db',
-  'workspace-migrations',
-);
-
-/** Same lock as the console's migrations: one server at a time changes databases' schemas. */
-const MIGRATION_LOCK = 7_411_202_611;
-
 export interface WorkspaceStorage {
   workspaceId: string;
   roleName: string;
@@ -47,40 +35,13 @@ export interface WorkspaceStorage {
   databaseName: string | null;
 }
 
-async function migrationFiles() {
-  return (await fs.readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.sql')).sort();
-}
-
-/** Applies the workspace migrations this database lacks; returns how many it has now. */
-async function migrateDatabase(client: Queryable, files: string[]) {
-  await client.query('CREATE SCHEMA IF NOT EXISTS deeplake_internal');
-  await client.query('REVOKE ALL ON SCHEMA deeplake_internal FROM PUBLIC');
-  await client.query(
-    `CREATE TABLE IF NOT EXISTS deeplake_internal.schema_migrations (
-       name text PRIMARY KEY,
-       applied_at timestamptz NOT NULL DEFAULT now()
-     )`,
-  );
-  const done = new Set(
-    (
-      await client.query<{ name: string }>('SELECT name FROM deeplake_internal.schema_migrations')
-    ).map((row) => row.name),
-  );
-  for (const file of files) {
-    if (done.has(file)) continue;
-    await client.query('BEGIN');
-    try {
-      await client.query(await fs.readFile(path.join(MIGRATIONS_DIR, file), 'utf8'));
-      await client.query('INSERT INTO deeplake_internal.schema_migrations (name) VALUES ($1)', [
-        file,
-      ]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    }
-  }
-  return files.length;
+/**
+ * Applies the workspace migrations this database lacks (through the console's runner, each in a
+ * transaction of its own), tracked in its own deeplake_internal.schema_migrations. The caller
+ * holds the migration lock, in the console's database.
+ */
+function migrateDatabase(client: Queryable, files: string[]) {
+  return runMigrations(client, WORKSPACE_MIGRATIONS, { files, transactions: 'each' });
 }
 
 /** The template's name: one per console database, so consoles sharing a server keep apart. */
@@ -98,7 +59,7 @@ async function databaseExists(db: Queryable, name: string) {
  * workspaces left. Run at start (under the migration lock) before anything uses a workspace.
  */
 async function prepare(db: Db, logger: Logger) {
-  const files = await migrationFiles();
+  const files = await migrationFiles(WORKSPACE_MIGRATIONS);
   const template = await templateName(db);
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import pg from 'pg';
 import { serialize } from 'pg-protocol';
-import type { PostgresError } from './index';
+import type { PostgresError } from '../index';
 
 /**
  * The exchanges of a workspace session with Postgres, over the wire protocol's extended query
@@ -184,7 +184,7 @@ export class Describe extends Exchange<StatementShape> {
 }
 
 /** Rows come in chunks of this many, so a cap can stop the portal between two chunks. */
-const CHUNK_ROWS = 2_000;
+export const CHUNK_ROWS = 2_000;
 
 export class Execute extends Exchange<ExecuteResult> {
   private columns: ResultColumn[] = [];
