@@ -30,7 +30,9 @@ import { sqlApiError } from './sql-api-error';
 import { encodingTypes } from './param-types';
 import { statementGrowth } from './statement-growth';
 import { copyTextField } from './import/copy-text';
-import { decoderFor, encoderFor, PG_TYPE } from './values';
+import { PG_TYPE } from './pg-type-oids';
+import { decoderFor } from './value-decoders';
+import { encoderFor } from './value-encoders';
 
 /**
  * The query and batch endpoints' engine: guard the statement, bind the params by the types

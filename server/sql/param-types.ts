@@ -1,5 +1,5 @@
 import type { SqlSession } from '../db/workspace-sessions';
-import { hasEncoder } from './values';
+import { hasEncoder } from './value-encoders';
 
 /**
  * PostgreSQL describes a parameter bound to a domain column by the domain's type: `EMBEDDING`,
