@@ -3,12 +3,11 @@ import { Database } from 'lucide-react';
 import { Suspense } from 'react';
 import { Link, matchPath, Outlet, useLocation, useMatches } from 'react-router';
 import { ListSkeleton } from '../components/ui/skeleton';
-import { UserMenu } from '../features/auth/components/user-menu';
-import { HealthIndicator } from '../features/health/components/health-indicator';
-import { OrganizationSwitcher } from '../features/organizations/components/organization-switcher';
-import { useSelectedOrganization } from '../features/organizations/use-selected-organization';
+import { UserMenu } from '../features/auth';
+import { HealthIndicator } from '../features/health';
+import { OrganizationSwitcher, useSelectedOrganization } from '../features/organizations';
 import { NAV_ITEMS } from './nav-config';
-import type { RouteHandle } from './routes';
+import type { RouteHandle } from './route-handle';
 
 /** The signed-in frame: organization switcher, navigation, API status and account. */
 export function AppShell() {

@@ -1,12 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { loadSignInScreen } from '../features/auth/routes';
 import { useToken } from '../lib/sign-in-state';
 import { AppShell } from './app-shell';
 
 // Only someone signed out needs it, so it is not part of the first download for everyone else.
 const SignInScreen = lazy(() =>
-  import('../features/auth/components/sign-in-screen').then((module) => ({
-    default: module.SignInScreen,
-  })),
+  loadSignInScreen().then((SignInScreen) => ({ default: SignInScreen })),
 );
 
 /**

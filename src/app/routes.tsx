@@ -5,24 +5,26 @@ import {
   type LoaderFunctionArgs,
   type RouteObject,
 } from 'react-router';
-import { prefetchGallery } from '../features/files/prefetch';
-import { selectedOrganizationId } from '../features/organizations/use-selected-organization';
-import { prefetchTableList } from '../features/tables/prefetch';
-import { prefetchWorkspaceArea } from '../features/workspaces/prefetch';
-import { getToken } from '../lib/sign-in-state';
+import { loadDeviceScreen } from '../features/device/routes';
+import { loadFilesScreen, prefetchGallery } from '../features/files/routes';
+import { loadMembersScreen } from '../features/members/routes';
+import { selectedOrganizationId } from '../features/organizations';
+import { loadOrganizationsScreen } from '../features/organizations/routes';
+import { loadSqlScreen } from '../features/sql/routes';
+import { loadTableScreen, loadTablesScreen, prefetchTableList } from '../features/tables/routes';
+import { loadTokensScreen } from '../features/tokens/routes';
 import {
+  loadWorkspacesScreen,
+  prefetchWorkspaceArea,
   WorkspaceAreaEntry,
   WorkspaceAreaLayout,
-} from '../features/workspaces/components/workspace-area';
+} from '../features/workspaces/routes';
+import { getToken } from '../lib/sign-in-state';
 import { ListSkeleton } from '../components/ui/skeleton';
 import { NotFoundScreen } from './not-found-screen';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
-
-/** What a route tells the shell about its page. */
-export interface RouteHandle {
-  wide?: boolean;
-}
+import type { RouteHandle } from './route-handle';
 
 /**
  * A loader that asks for a screen's first data in the selected organization while the screen's
@@ -56,6 +58,8 @@ function prefetching(
  * before it renders it (`lazy`), in parallel with the checks of the routes above it, rather than a
  * lazy component suspending afterwards: React then holds a Suspense reveal for up to 300 ms after
  * its fallback showed (bench/table-browser). Meanwhile the loaders ask for the screen's data.
+ * Each feature's routes.ts offers its screens as `load…Screen` functions, which keep the
+ * dynamic `import()` (and so the screen's own chunk) inside the feature, and its prefetching.
  */
 export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
@@ -71,36 +75,24 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
       { index: true, element: <Navigate to="/organizations" replace /> },
       {
         path: 'organizations',
-        lazy: async () => ({
-          Component: (await import('../features/organizations/components/organizations-screen'))
-            .OrganizationsScreen,
-        }),
+        lazy: async () => ({ Component: await loadOrganizationsScreen() }),
       },
       {
         path: 'organizations/:orgId/members',
-        lazy: async () => ({
-          Component: (await import('../features/members/components/members-screen')).MembersScreen,
-        }),
+        lazy: async () => ({ Component: await loadMembersScreen() }),
       },
       {
         path: 'workspaces',
-        lazy: async () => ({
-          Component: (await import('../features/workspaces/components/workspaces-screen'))
-            .WorkspacesScreen,
-        }),
+        lazy: async () => ({ Component: await loadWorkspacesScreen() }),
       },
       {
         path: 'tokens',
-        lazy: async () => ({
-          Component: (await import('../features/tokens/components/tokens-screen')).TokensScreen,
-        }),
+        lazy: async () => ({ Component: await loadTokensScreen() }),
       },
       {
         // The verification URI of device sign-in (RFC 8628): POST /auth/device/code points here.
         path: 'device',
-        lazy: async () => ({
-          Component: (await import('../features/device/components/device-screen')).DeviceScreen,
-        }),
+        lazy: async () => ({ Component: await loadDeviceScreen() }),
       },
       { path: 'tables', element: <WorkspaceAreaEntry area="tables" /> },
       { path: 'sql', element: <WorkspaceAreaEntry area="sql" /> },
@@ -120,30 +112,22 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
             ...prefetching(queryClient, (orgId, workspaceId) =>
               prefetchTableList(queryClient, orgId, workspaceId),
             ),
-            lazy: async () => ({
-              Component: (await import('../features/tables/components/tables-screen')).TablesScreen,
-            }),
+            lazy: async () => ({ Component: await loadTablesScreen() }),
           },
           {
             path: 'tables/:tableName',
-            lazy: async () => ({
-              Component: (await import('../features/tables/components/table-screen')).TableScreen,
-            }),
+            lazy: async () => ({ Component: await loadTableScreen() }),
           },
           {
             path: 'sql',
-            lazy: async () => ({
-              Component: (await import('../features/sql/components/sql-screen')).SqlScreen,
-            }),
+            lazy: async () => ({ Component: await loadSqlScreen() }),
           },
           {
             path: 'files',
             ...prefetching(queryClient, (orgId, workspaceId, { request }) =>
               prefetchGallery(queryClient, orgId, workspaceId, new URL(request.url).searchParams),
             ),
-            lazy: async () => ({
-              Component: (await import('../features/files/components/files-screen')).FilesScreen,
-            }),
+            lazy: async () => ({ Component: await loadFilesScreen() }),
           },
         ],
       },

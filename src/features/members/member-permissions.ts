@@ -1,4 +1,4 @@
-import type { MeView } from '../auth/api/answers';
+import type { MeView } from '../auth';
 import type { MemberView as Member } from './api/answers';
 
 /**

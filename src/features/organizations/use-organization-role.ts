@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { meQueryOptions } from '../auth/api/me-query';
+import { meQueryOptions } from '../auth';
 import { memberListQueryOptions, memberPermissions, type MemberRole } from '../members';
 import type { OrganizationView } from './api/answers';
 

@@ -1,4 +1,6 @@
+import { accountScope } from '../../../lib/query-scope';
+
+/** Who is signed in belongs to the account: it changes with the organizations one is in. */
 export const authKeys = {
-  all: ['auth'] as const,
-  me: () => [...authKeys.all, 'me'] as const,
+  me: () => [...accountScope, 'me'] as const,
 };

@@ -1,6 +1,8 @@
+import { workspaceScope } from '../../../lib/query-scope';
+
 /**
- * Files belong to a workspace of the organization sent in the org header, so every key names
- * both; invalidating `workspace(…)` refreshes every list page and detail of that workspace.
+ * Files belong to a workspace of the organization sent in the org header, so every key sits in
+ * that workspace's scope; invalidating `workspace(…)` refreshes every list page and detail of it.
  */
 export interface FileListParams {
   limit: number;
@@ -12,8 +14,8 @@ export interface FileListParams {
 }
 
 export const fileKeys = {
-  all: ['files'] as const,
-  workspace: (orgId: string, workspaceId: string) => [...fileKeys.all, orgId, workspaceId] as const,
+  workspace: (orgId: string, workspaceId: string) =>
+    [...workspaceScope(orgId, workspaceId), 'files'] as const,
   lists: (orgId: string, workspaceId: string) =>
     [...fileKeys.workspace(orgId, workspaceId), 'list'] as const,
   list: (orgId: string, workspaceId: string, params: FileListParams) =>

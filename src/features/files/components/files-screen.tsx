@@ -11,10 +11,13 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
-import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
-import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
-import { useWriteAccess, writeControl } from '../../workspaces/use-write-access';
+import {
+  ReadOnlyNote,
+  useCurrentWorkspace,
+  useWriteAccess,
+  WorkspacePicker,
+  writeControl,
+} from '../../workspaces';
 import { useDeleteFiles } from '../api/files-delete-mutation';
 import { fileListQueryOptions } from '../api/files-query';
 import { copyFileId, downloadFile } from '../lib/file-actions';

@@ -1,6 +1,8 @@
+import { organizationScope } from '../../../lib/query-scope';
+
+/** Members belong to their organization: deleting or leaving it drops them with its scope. */
 export const memberKeys = {
-  all: ['members'] as const,
   /** Everything cached about one organization's members. */
-  org: (orgId: string) => [...memberKeys.all, orgId] as const,
+  org: (orgId: string) => [...organizationScope(orgId), 'members'] as const,
   list: (orgId: string) => [...memberKeys.org(orgId), 'list'] as const,
 };

@@ -2,10 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { MemberView } from './answers';
 import { api, segment } from '../../../lib/api-client';
+import { accountScope, organizationScope } from '../../../lib/query-scope';
 import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/sign-in-state';
-import { authKeys } from '../../auth/api/keys';
-import { organizationKeys } from '../../organizations/api/keys';
-import { workspaceKeys } from '../../workspaces/api/keys';
 import { memberKeys } from './keys';
 
 const removeMember = (orgId: string, userId: string) =>
@@ -30,14 +28,11 @@ export function useLeaveOrganization(orgId: string) {
     mutationFn: (me: MemberView) => removeMember(orgId, me.user_id),
     onSuccess: async () => {
       if (getSelectedOrgId() === orgId) setSelectedOrgId(null);
-      queryClient.removeQueries({ queryKey: memberKeys.org(orgId) });
-      queryClient.removeQueries({ queryKey: workspaceKeys.org(orgId) });
-      queryClient.removeQueries({ queryKey: organizationKeys.detail(orgId) });
+      // Its members, workspaces, tables, files and record, whichever feature cached them.
+      queryClient.removeQueries({ queryKey: organizationScope(orgId) });
       toast.success(`You left ${orgId}`);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
-        queryClient.invalidateQueries({ queryKey: authKeys.me() }),
-      ]);
+      // Your organizations (and /me's list of them) no longer include it.
+      await queryClient.invalidateQueries({ queryKey: accountScope });
     },
   });
 }

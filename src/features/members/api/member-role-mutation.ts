@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Role } from '../../../../contract/organizations';
 import { api, segment } from '../../../lib/api-client';
-import { organizationKeys } from '../../organizations/api/keys';
+import { accountScope } from '../../../lib/query-scope';
 import { readMemberAnswer, roleOnTheWire } from './answers';
 import { memberKeys } from './keys';
 
@@ -23,8 +23,9 @@ export function useChangeMemberRole(orgId: string) {
       );
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: memberKeys.list(orgId) }),
-        // Your own role shows in the organization list and decides which actions you see.
-        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
+        // Your own role shows in the organization list (the account's: it lists your role in
+        // each) and decides which actions you see.
+        queryClient.invalidateQueries({ queryKey: accountScope }),
       ]);
     },
   });

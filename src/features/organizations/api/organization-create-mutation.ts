@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { CreateOrganization } from '../../../../contract/organizations';
 import { api } from '../../../lib/api-client';
+import { accountScope } from '../../../lib/query-scope';
 import { setSelectedOrgId } from '../../../lib/sign-in-state';
-import { authKeys } from '../../auth/api/keys';
 import { readOrganizationAnswer } from './answers';
 import { organizationKeys } from './keys';
 
@@ -19,10 +19,8 @@ export function useCreateOrganization() {
       toast.success(`Organization ${organization.name} created`, {
         description: `You are its admin, and it is now the selected organization.`,
       });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
-        queryClient.invalidateQueries({ queryKey: authKeys.me() }),
-      ]);
+      // Your organizations (and /me's list of them) now include it.
+      await queryClient.invalidateQueries({ queryKey: accountScope });
     },
   });
 }

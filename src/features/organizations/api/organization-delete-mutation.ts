@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, segment } from '../../../lib/api-client';
+import { accountScope, organizationScope } from '../../../lib/query-scope';
 import { getSelectedOrgId, setSelectedOrgId } from '../../../lib/sign-in-state';
-import { authKeys } from '../../auth/api/keys';
-import { memberKeys } from '../../members/api/keys';
-import { workspaceKeys } from '../../workspaces/api/keys';
-import { organizationKeys } from './keys';
 
 /** Deletes an organization; the server removes its workspaces, tables and files with it. */
 export function useDeleteOrganization() {
@@ -14,14 +11,11 @@ export function useDeleteOrganization() {
     mutationFn: (orgId: string) => api.delete(`/organizations/${segment(orgId)}`, { orgId }),
     onSuccess: async (_nothing, orgId) => {
       if (getSelectedOrgId() === orgId) setSelectedOrgId(null);
-      queryClient.removeQueries({ queryKey: organizationKeys.detail(orgId) });
-      queryClient.removeQueries({ queryKey: memberKeys.org(orgId) });
-      queryClient.removeQueries({ queryKey: workspaceKeys.org(orgId) });
+      // Its record, members, workspaces, tables and files, whichever feature cached them.
+      queryClient.removeQueries({ queryKey: organizationScope(orgId) });
       toast.success(`Organization ${orgId} deleted`);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organizationKeys.list() }),
-        queryClient.invalidateQueries({ queryKey: authKeys.me() }),
-      ]);
+      // Your organizations (and /me's list of them) no longer include it.
+      await queryClient.invalidateQueries({ queryKey: accountScope });
     },
   });
 }

@@ -16,7 +16,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Skeleton } from '../../../components/ui/skeleton';
-import type { WriteAccess } from '../../workspaces/use-write-access';
+import type { WriteAccess } from '../../workspaces';
 import type { SqlEditorHandle } from '../editor/sql-editor';
 import { useErrorMarker } from '../editor/use-error-marker';
 import { usePrefersDark } from '../editor/use-prefers-dark';

@@ -2,10 +2,12 @@ import { lazy, Suspense } from 'react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ListSkeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
-import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
-import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
-import { useWriteAccess } from '../../workspaces/use-write-access';
+import {
+  ReadOnlyNote,
+  useCurrentWorkspace,
+  useWriteAccess,
+  WorkspacePicker,
+} from '../../workspaces';
 
 // The playground (grid, batch tools, and Monaco after it) loads behind the header, which shows
 // at once.

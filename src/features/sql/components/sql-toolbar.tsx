@@ -1,7 +1,7 @@
 import { Play, Save, Square, WandSparkles } from 'lucide-react';
 import { Switch } from 'radix-ui';
 import { Button } from '../../../components/ui/button';
-import { writeControl, type WriteAccess } from '../../workspaces/use-write-access';
+import { writeControl, type WriteAccess } from '../../workspaces';
 
 /** The SQL tab's actions: run, cancel, format, save as a snippet, and the batch mode switch. */
 export function SqlToolbar({

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { tableDetailsQueryOptions } from '../../tables/api/table-query';
-import { tableListQueryOptions } from '../../tables/api/tables-query';
+import { tableDetailsQueryOptions, tableListQueryOptions } from '../../tables';
 import type { SchemaSource } from './completion-provider';
 
 /**

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { tableKeys } from '../../tables/api/keys';
+import { workspaceScope } from '../../../lib/query-scope';
 import { runBatch, runQuery } from '../api/run-query';
 import { sqlErrorInfo } from '../api/sql-error-info';
 import { BatchStopped, runBatchInChunks } from '../lib/batch-runner';
@@ -63,7 +63,7 @@ export function startRun(
   };
   const cancel = () => controller.abort();
   const refreshWorkspace = () =>
-    void queryClient.invalidateQueries({ queryKey: tableKeys.workspace(orgId, workspaceId) });
+    void queryClient.invalidateQueries({ queryKey: workspaceScope(orgId, workspaceId) });
 
   setRunState(key, { status: 'running', kind: mode.kind, startedAt: Date.now(), cancel });
 

@@ -1,10 +1,11 @@
+import { workspaceScope } from '../../../lib/query-scope';
 import type { TableViewState } from '../lib/view-state';
 
-/** Tables belong to a workspace of the organization sent in the org header; keys name both. */
+/** Tables belong to a workspace of the organization sent in the org header: its scope. */
 export const tableKeys = {
-  all: ['tables'] as const,
+  /** Every table of one workspace: its list and each table's details, pages and searches. */
   workspace: (orgId: string, workspaceId: string) =>
-    [...tableKeys.all, orgId, workspaceId] as const,
+    [...workspaceScope(orgId, workspaceId), 'tables'] as const,
   list: (orgId: string, workspaceId: string) =>
     [...tableKeys.workspace(orgId, workspaceId), 'list'] as const,
   /** Everything of one table: invalidating it refreshes its details, pages and searches. */

@@ -10,7 +10,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '../../../components/ui/dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { TextField } from '../../../components/ui/input';
-import { workspacePath } from '../../workspaces/screen-paths';
+import { workspacePath } from '../../workspaces';
 import { useCreateTableFromFile } from '../api/table-create-mutation';
 import { tableListQueryOptions } from '../api/tables-query';
 import { formatCount } from '../lib/format';

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { workspacePath } from '../../workspaces/screen-paths';
+import { workspacePath } from '../../workspaces';
 import { useDropTable } from '../api/table-drop-mutation';
 
 /** Drops a table once its name is typed: it cannot be undone. */

@@ -14,10 +14,13 @@ import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
 import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { workspacePath } from '../../workspaces/screen-paths';
-import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
-import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
-import { useWriteAccess, writeControl } from '../../workspaces/use-write-access';
+import {
+  ReadOnlyNote,
+  useCurrentWorkspace,
+  useWriteAccess,
+  workspacePath,
+  writeControl,
+} from '../../workspaces';
 import { tableKeys } from '../api/keys';
 import { tableDetailsQueryOptions } from '../api/table-query';
 import { formatCount, formatRowCount, formatSize } from '../lib/format';

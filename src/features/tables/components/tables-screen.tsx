@@ -12,11 +12,15 @@ import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { useAddressState } from '../../../lib/use-address-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { ReadOnlyNote } from '../../workspaces/components/read-only-note';
-import { WorkspacePicker } from '../../workspaces/components/workspace-picker';
-import { workspacePath } from '../../workspaces/screen-paths';
-import { useCurrentWorkspace } from '../../workspaces/use-current-workspace';
-import { useWriteAccess, writeControl, type WriteAccess } from '../../workspaces/use-write-access';
+import {
+  ReadOnlyNote,
+  useCurrentWorkspace,
+  useWriteAccess,
+  WorkspacePicker,
+  workspacePath,
+  writeControl,
+  type WriteAccess,
+} from '../../workspaces';
 import { tableKeys } from '../api/keys';
 import { tableListQueryOptions } from '../api/tables-query';
 import type { TableListEntry } from '../api/answers';

@@ -1,4 +1,4 @@
-import { workspacePath } from '../../workspaces/screen-paths';
+import { workspacePath } from '../../workspaces';
 
 /** The SQL editor of the workspace with this statement and its parameters in a new tab. */
 export function sqlEditorLink(

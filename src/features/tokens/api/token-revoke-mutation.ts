@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, segment } from '../../../lib/api-client';
-import { useSignOut } from '../../auth/use-sign-out';
+import { useSignOut } from '../../auth';
 import type { TokenView } from './answers';
 import { tokenKeys } from './keys';
 

@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { organizationListQueryOptions } from '../../organizations/api/organizations-query';
+import { organizationListQueryOptions } from '../../organizations';
 import { isExpired, type TokenView } from '../api/answers';
 import { tokenListQueryOptions } from '../api/tokens-query';
 

@@ -1,8 +1,12 @@
-/** Workspaces belong to the organization sent in the org header, so every key names it. */
+import { organizationScope, workspaceScope } from '../../../lib/query-scope';
+
+/**
+ * Workspaces belong to the organization sent in the org header, so every key names it: the list
+ * sits in the organization's scope, a workspace's record in the workspace's own scope (beside its
+ * tables and files).
+ */
 export const workspaceKeys = {
-  all: ['workspaces'] as const,
-  org: (orgId: string) => [...workspaceKeys.all, orgId] as const,
-  list: (orgId: string) => [...workspaceKeys.org(orgId), 'list'] as const,
+  list: (orgId: string) => [...organizationScope(orgId), 'workspaces'] as const,
   detail: (orgId: string, workspaceId: string) =>
-    [...workspaceKeys.org(orgId), 'detail', workspaceId] as const,
+    [...workspaceScope(orgId, workspaceId), 'detail'] as const,
 };

@@ -9,7 +9,7 @@ import { queryFallback } from '../../../components/ui/query-fallback';
 import { isApiError } from '../../../lib/api-client';
 import { getLastWorkspaceId, setLastWorkspaceId } from '../../../lib/sign-in-state';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useSelectedOrganization } from '../../organizations/use-selected-organization';
+import { useSelectedOrganization } from '../../organizations';
 import { workspaceQueryOptions } from '../api/workspace-query';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
 import { WORKSPACE_AREAS, workspacePath, type WorkspaceArea } from '../screen-paths';

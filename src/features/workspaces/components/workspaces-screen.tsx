@@ -13,8 +13,11 @@ import { QueryView } from '../../../components/ui/query-view';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { DateText } from '../../../components/ui/date-text';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useOrganizationRole, type OrganizationView } from '../../organizations';
-import { useSelectedOrganization } from '../../organizations/use-selected-organization';
+import {
+  useOrganizationRole,
+  useSelectedOrganization,
+  type OrganizationView,
+} from '../../organizations';
 import type { WorkspaceView as Workspace } from '../api/answers';
 import { workspaceListQueryOptions } from '../api/workspaces-query';
 
