@@ -29,6 +29,7 @@ import { checkBodies, nulInUrl } from './routes/input';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
 import { organizationRoutes } from './routes/organizations/routes';
+import { queryV1Routes } from './routes/query-v1/routes';
 import { tableRoutes } from './routes/tables/routes';
 import { inviteRoutes } from './routes/tokens/invite-routes';
 import { tokenRoutes } from './routes/tokens/routes';
@@ -164,6 +165,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
           uploadLimitBytes: options.uploadLimitBytes ?? 1024 * 1024 * 1024,
           spoolDir: options.spoolDir ?? path.join(os.tmpdir(), 'deeplake-console'),
+        });
+        await authed.register(queryV1Routes, {
+          db,
+          sandbox,
+          sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
         });
         await authed.register(fileRoutes, {
           db,

@@ -15,6 +15,7 @@ import { loadFile, spoolFile, type SpooledFile } from '../../sql/import/load';
 import { releaseSpool, removeLeftoverSpools } from '../../sql/import/spool';
 import type { RunOptions, WorkspaceSandbox } from '../../sql/sandbox';
 import { createTableStatement, TableSchemaError } from '../../sql/table-schema';
+import { clientGone } from '../client-gone';
 import { tablePath } from '../params';
 import { refuse, type ZodTypeProvider } from '../zod-provider';
 import { describeTable, dropTable, listTables } from './repository';
@@ -31,15 +32,6 @@ export interface TableRoutesOptions {
 
 /** Creating a table from a big file takes longer than a query may. */
 const IMPORT_DEADLINE_MS = 15 * 60 * 1000;
-
-/** Aborted when the client goes away before its answer is sent: the statement is cancelled. */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller.signal;
-}
 
 /** A batch: one statement, run once per parameter array; the first problem is the answer. */
 const batchSchema = z.unknown().transform((body, ctx) => {
