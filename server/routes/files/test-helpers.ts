@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
+import { expect } from 'vitest';
 import type { TestServer } from '../../test/harness';
 import { encodeForm } from '../../test/multipart';
 
@@ -47,4 +49,28 @@ export async function filesUnder(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** A PNG of one colour, `width` × `height`. */
+export const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .png()
+    .toBuffer();
+
+/** Uploads a file to the default workspace as the admin, expecting it stored. */
+export async function uploadedFile(
+  server: TestServer,
+  bytes: Buffer | string,
+  filename: string,
+  type = '',
+) {
+  const res = await upload(server, bytes, filename, { type });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as {
+    id: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+  };
 }
