@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { DEFAULT_ORG, expect, test, uniqueId } from './fixtures';
+import { ADMIN_TOKEN, DEFAULT_ORG, expect, test, uniqueId } from './fixtures';
 
 /**
  * The SQL playground against the real server: Monaco as bundled, real statements in a fresh
@@ -391,6 +391,81 @@ test.describe('SQL playground', () => {
       { id: 1, name: 'plain', note: null, nums: [1, 2] },
       { id: 2, name: 'with, comma and "quotes"', note: '', nums: [] },
     ]);
+  });
+
+  test('exports the v3 query API’s JSON and copies the statement as a request', async ({
+    page,
+    signIn,
+    adminApi,
+    request,
+  }) => {
+    const ws = await adminApi.newWorkspace('sql');
+    await adminApi.query(
+      DEFAULT_ORG.id,
+      ws,
+      "CREATE TABLE docs AS SELECT * FROM (VALUES (1, 'cats', 0.5::float8), (2, NULL, 1.5)) v(id, text, score)",
+    );
+    await signIn();
+    const editor = await openSql(page, ws);
+    const sql = 'SELECT docs.id, text, score FROM docs WHERE id > 0 ORDER BY id';
+    await setSql(page, editor, sql);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(result(page).getByRole('status')).toContainText('2 rows');
+
+    const more = page.getByRole('button', { name: 'More exports and requests' });
+    const exportV3 = async (item: string) => {
+      await more.click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: item }).click(),
+      ]);
+      return JSON.parse(await fs.readFile((await download.path())!, 'utf8')) as unknown;
+    };
+    const rows = {
+      message: 'Query successful.',
+      tensors: ['id', 'text', 'score'],
+      data: [
+        { id: 1, text: 'cats', score: 0.5 },
+        { id: 2, text: null, score: 1.5 },
+      ],
+    };
+    expect(await exportV3('Export v3 JSON, one object per row')).toEqual(rows);
+    expect(await exportV3('Export v3 JSON, one array per column')).toEqual({
+      message: 'Query successful.',
+      tensors: ['id', 'text', 'score'],
+      data: { id: [1, 2], text: ['cats', null], score: [0.5, 1.5] },
+    });
+
+    // The request, with a placeholder for the token: nothing is run from the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await more.press('Enter');
+    await page.getByRole('menuitem', { name: 'Copy curl request' }).press('Enter');
+    await expect(page.getByText('Copied the curl request')).toBeVisible();
+    const curl = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(curl).toContain(`"query":"${sql}"`);
+    expect(curl).toContain(`-H 'X-Activeloop-Org-Id: ${DEFAULT_ORG.id}'`);
+    expect(curl).toContain('-H "Authorization: Bearer $DEEPLAKE_API_TOKEN"');
+    expect(curl).toContain(`/api/workspaces/${ws}/tables/query'`);
+    expect(curl).not.toContain(ADMIN_TOKEN);
+
+    // The v3 request names the table by hub path; its body, sent as it is, gives the same rows.
+    await more.click();
+    await page.getByRole('menuitem', { name: 'Copy v3 curl request' }).click();
+    await expect(page.getByText('Copied the v3 curl request')).toBeVisible();
+    const v3 = await page.evaluate<string>('navigator.clipboard.readText()');
+    expect(v3).toContain(`/api/query/v1'`);
+    expect(v3).toContain(`\\"hub://${DEFAULT_ORG.id}/${ws}/docs\\" AS docs`);
+    const body = JSON.parse(/--data-binary '([^']*)'$/.exec(v3)![1]!) as unknown;
+    expect(body).toEqual({
+      query: `SELECT docs.id, text, score FROM "hub://${DEFAULT_ORG.id}/${ws}/docs" AS docs WHERE id > 0 ORDER BY id`,
+      as_list: true,
+    });
+    const answer = await request.post('/api/query/v1', {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+      data: body,
+    });
+    expect(answer.status(), await answer.text()).toBe(200);
+    expect(await answer.json()).toMatchObject(rows);
   });
 
   test('keeps tabs, their text and parameters across a reload', async ({

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentText } from '../lib/prepare-run';
@@ -250,5 +250,136 @@ describe('RunPanel', () => {
   it('says what a cancel left behind', () => {
     show({ status: 'cancelled', kind: 'query', elapsedMs: 1_200 });
     expect(screen.getByRole('status')).toHaveTextContent('Cancelled after 1.20 s.');
+  });
+
+  describe('more exports and requests', () => {
+    const selectResult = (overrides: Partial<Extract<RunState, { status: 'result' }>> = {}) =>
+      ({
+        status: 'result',
+        sent: sent("SELECT id, name FROM docs WHERE name <> 'it''s'"),
+        elapsedMs: 1,
+        result: {
+          columns: ['id', 'name'],
+          rows: [
+            [1, 'a'],
+            [2, null],
+          ],
+          row_count: 2,
+        },
+        ...overrides,
+      }) as RunState;
+
+    // jsdom's Blob has no text().
+    const blobText = (blob: Blob) =>
+      new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.readAsText(blob);
+      });
+
+    async function openMenu() {
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'More exports and requests' }));
+      return { user, menu: await screen.findByRole('menu') };
+    }
+
+    it('exports the result as the v3 query API answers it, rows or columns', async () => {
+      const blobs: Blob[] = [];
+      URL.createObjectURL = vi.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:export';
+      });
+      URL.revokeObjectURL = vi.fn();
+      const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+      show(selectResult());
+      let { user, menu } = await openMenu();
+      await user.click(
+        within(menu).getByRole('menuitem', { name: 'Export v3 JSON, one object per row' }),
+      );
+      ({ user, menu } = await openMenu());
+      await user.click(
+        within(menu).getByRole('menuitem', { name: 'Export v3 JSON, one array per column' }),
+      );
+      expect(click).toHaveBeenCalledTimes(2);
+      const [rows, columns] = await Promise.all(blobs.map(blobText));
+      expect(JSON.parse(rows!)).toEqual({
+        message: 'Query successful.',
+        tensors: ['id', 'name'],
+        data: [
+          { id: 1, name: 'a' },
+          { id: 2, name: null },
+        ],
+      });
+      expect(JSON.parse(columns!)).toEqual({
+        message: 'Query successful.',
+        tensors: ['id', 'name'],
+        data: { id: [1, 2], name: ['a', null] },
+      });
+    });
+
+    it('says why columns of one name cannot be written as v3 JSON', async () => {
+      show(
+        selectResult({
+          result: { columns: ['?column?', '?column?'], rows: [[1, 2]], row_count: 1 },
+        }),
+      );
+      const { menu } = await openMenu();
+      const item = within(menu).getByRole('menuitem', {
+        name: 'Export v3 JSON, one object per row',
+      });
+      expect(item).toHaveAttribute('aria-disabled', 'true');
+      expect(item).toHaveAccessibleDescription(/"\?column\?" is used more than once/);
+      // Without where it ran, no request is offered.
+      expect(within(menu).queryByRole('menuitem', { name: /curl/ })).not.toBeInTheDocument();
+    });
+
+    it('copies the statement and its params as a request, from the keyboard', async () => {
+      const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+      render(
+        <RunPanel
+          state={selectResult({ sent: sent('SELECT $1::int AS id'), params: [7] })}
+          orgId="acme"
+          workspaceId="ws1"
+        />,
+      );
+      const user = userEvent.setup();
+      screen.getByRole('button', { name: 'More exports and requests' }).focus();
+      await user.keyboard('{Enter}');
+      const menu = await screen.findByRole('menu');
+      const curl = within(menu).getByRole('menuitem', { name: 'Copy curl request' });
+      while (document.activeElement !== curl) await user.keyboard('{ArrowDown}');
+      await user.keyboard('{Enter}');
+      expect(writeText).toHaveBeenCalledWith(
+        [
+          `curl -sS -X POST '${window.location.origin}/api/workspaces/ws1/tables/query' \\`,
+          '  -H "Authorization: Bearer $DEEPLAKE_API_TOKEN" \\',
+          "  -H 'X-Activeloop-Org-Id: acme' \\",
+          "  -H 'Content-Type: application/json' \\",
+          `  --data-binary '{"query":"SELECT $1::int AS id","params":[7]}'`,
+        ].join('\n'),
+      );
+      expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+      // The v3 API has no $n parameters: offered, but not for this statement, and it says why.
+      await user.click(screen.getByRole('button', { name: 'More exports and requests' }));
+      const v3 = within(await screen.findByRole('menu')).getByRole('menuitem', {
+        name: 'Copy v3 curl request',
+      });
+      expect(v3).toHaveAttribute('aria-disabled', 'true');
+      expect(v3).toHaveAccessibleDescription(/takes no \$n parameters/);
+    });
+
+    it('copies a v3 request with the tables named by hub path', async () => {
+      const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+      render(<RunPanel state={selectResult()} orgId="acme" workspaceId="ws1" />);
+      const { user, menu } = await openMenu();
+      await user.click(within(menu).getByRole('menuitem', { name: 'Copy v3 Python request' }));
+      const python = writeText.mock.calls[0]![0];
+      expect(python).toContain(
+        `query = "SELECT id, name FROM \\"hub://acme/ws1/docs\\" AS docs WHERE name <> 'it''s'"`,
+      );
+      expect(python).toContain(`    "${window.location.origin}/api/query/v1",`);
+      expect(python).toContain('json={"query": query, "as_list": True}');
+      expect(python).not.toContain('X-Activeloop-Org-Id');
+    });
   });
 });

@@ -8,10 +8,12 @@ import { FormAlert } from '../../../components/ui/form-alert';
 import { exportFileName, toCsv, toJson, toTsv } from '../lib/export';
 import { commandOf, formatDuration, lineAndColumn, rowsSummary } from '../lib/result-summary';
 import { LateRowsNote } from './late-rows-note';
+import { ResultExportMenu, type RequestTarget } from './result-export-menu';
 import type { SentText } from '../lib/prepare-run';
 import type { BatchStopInfo, RunState } from '../state/run-store';
 
 const n = (value: number) => value.toLocaleString();
+const NO_PARAMS: readonly unknown[] = [];
 
 /** The outcome of a tab's last run: progress while it runs, then its rows, summary or error. */
 // Memoized: the editor re-renders the screen at every keystroke, and a result of 100,000 rows
@@ -19,6 +21,9 @@ const n = (value: number) => value.toLocaleString();
 export const RunPanel = memo(function RunPanel(props: {
   state: RunState;
   onShowError?: (() => void) | undefined;
+  /** Where the statements run, to copy a result's statement as a request. */
+  orgId?: string | undefined;
+  workspaceId?: string | undefined;
 }) {
   return (
     <section aria-label="Result" className="space-y-2">
@@ -30,10 +35,14 @@ export const RunPanel = memo(function RunPanel(props: {
 function RunOutcome({
   state,
   onShowError,
+  orgId,
+  workspaceId,
 }: {
   state: RunState;
   /** Moves the editor's cursor to the error, when the error has a place. */
   onShowError?: (() => void) | undefined;
+  orgId?: string | undefined;
+  workspaceId?: string | undefined;
 }) {
   switch (state.status) {
     case 'idle':
@@ -90,7 +99,15 @@ function RunOutcome({
         </div>
       );
     case 'result':
-      return <Result result={state.result} sent={state.sent} elapsedMs={state.elapsedMs} />;
+      return (
+        <Result
+          result={state.result}
+          sent={state.sent}
+          params={state.params ?? NO_PARAMS}
+          elapsedMs={state.elapsedMs}
+          target={orgId && workspaceId ? { orgId, workspaceId } : undefined}
+        />
+      );
   }
 }
 
@@ -218,11 +235,15 @@ function download(text: string, type: string, name: string) {
 function Result({
   result,
   sent,
+  params,
   elapsedMs,
+  target,
 }: {
   result: QueryResult;
   sent: SentText;
+  params: readonly unknown[];
   elapsedMs: number;
+  target: RequestTarget | undefined;
 }) {
   const command = commandOf(result.command, sent.text);
   const hasColumns = result.columns.length > 0;
@@ -287,6 +308,15 @@ function Result({
               Copy as TSV
             </Button>
           </>
+        )}
+        {(hasColumns || target) && (
+          <ResultExportMenu
+            result={hasColumns ? exportable : null}
+            query={sent.text}
+            params={params}
+            target={target}
+            download={download}
+          />
         )}
       </div>
       <LateRowsNote command={command} committed={result.committed} />

@@ -330,6 +330,8 @@ export function SqlPlayground({
         <RunPanel
           state={runState}
           onShowError={markerStart !== undefined ? showError : undefined}
+          orgId={orgId}
+          workspaceId={workspaceId}
         />
       </div>
 

@@ -1,5 +1,11 @@
 import { identifierName, isTrivia, tokenize, type Token } from './lexer';
-import { SQL_FUNCTIONS, SQL_KEYWORDS, SQL_TYPES } from './sql-words';
+import {
+  NOT_TABLE_ALIAS as NOT_ALIAS,
+  RESERVED_WORDS as RESERVED,
+  SQL_FUNCTIONS,
+  SQL_KEYWORDS,
+  SQL_TYPES,
+} from './sql-words';
 import { splitStatements, statementAt } from './statements';
 
 /**
@@ -30,7 +36,6 @@ export interface CompletionSite {
 }
 
 const SIMPLE_NAME = /^[a-z_][a-z0-9_$]*$/;
-const RESERVED = new Set(SQL_KEYWORDS.map((word) => word.toLowerCase()));
 
 /** The name as SQL text: bare when Postgres would read it back unchanged, else double-quoted. */
 export function quoteName(name: string): string {
@@ -38,29 +43,6 @@ export function quoteName(name: string): string {
 }
 
 const TABLE_INTRODUCERS = new Set(['from', 'join', 'update', 'into', 'table']);
-// Words after a table name that are not its alias.
-const NOT_ALIAS = new Set([
-  ...RESERVED,
-  'where',
-  'set',
-  'values',
-  'on',
-  'using',
-  'natural',
-  'left',
-  'right',
-  'inner',
-  'outer',
-  'full',
-  'cross',
-  'join',
-  'group',
-  'order',
-  'limit',
-  'offset',
-  'returning',
-  'default',
-]);
 
 /** Tables a statement names after FROM, JOIN, UPDATE, INTO and TABLE, with their aliases. */
 export function tableRefs(words: readonly Token[]): TableRef[] {

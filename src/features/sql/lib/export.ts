@@ -77,13 +77,10 @@ export function uniqueKeys(columns: readonly string[]): string[] {
 /** A JSON array of row objects with the values as the server sent them (not as text). */
 export function toJson(result: ExportableResult): string {
   const keys = uniqueKeys(result.columns);
-  const objects = result.rows.map((row) => {
-    const object: Record<string, unknown> = {};
-    keys.forEach((key, k) => {
-      object[key] = row[k] ?? null;
-    });
-    return object;
-  });
+  // fromEntries defines own properties: a column named `__proto__` stays a column.
+  const objects = result.rows.map((row) =>
+    Object.fromEntries(keys.map((key, k) => [key, row[k] ?? null] as const)),
+  );
   return `${JSON.stringify(objects, null, 2)}\n`;
 }
 
@@ -92,4 +89,52 @@ export function exportFileName(extension: string, now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
   return `query-${stamp}.${extension}`;
+}
+
+/** Column names that occur more than once, each named once, in order of first repeat. */
+export function repeatedColumns(columns: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of columns) {
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return [...repeated];
+}
+
+/**
+ * Why a result cannot take the shape of Deeplake's query API (v3), or null: its answer keys
+ * values by column name, so two columns of one name would be one key (the API itself refuses
+ * such a query and asks for `AS` aliases).
+ */
+export function v3JsonProblem(columns: readonly string[]): string | null {
+  const repeated = repeatedColumns(columns);
+  if (repeated.length === 0) return null;
+  const names = repeated.map((name) => `"${name}"`).join(', ');
+  return `The v3 API keys values by column name, and ${repeated.length === 1 ? 'the name' : 'the names'} ${names} ${repeated.length === 1 ? 'is' : 'are'} used more than once. Give the columns distinct names with AS.`;
+}
+
+/** The fixed message of a successful answer of Deeplake's query API. */
+export const V3_MESSAGE = 'Query successful.';
+
+/**
+ * The result as Deeplake's query API (`POST /api/query/v1`) answers it: `data` one object per
+ * row (`as_list` true, its default) or one array per column (`as_list` false), the values as
+ * the server sent them. Null when columns repeat a name (see `v3JsonProblem`): a keyed shape
+ * would silently lose one of them.
+ */
+export function toV3Json(result: ExportableResult, asList: boolean): string | null {
+  if (v3JsonProblem(result.columns) !== null) return null;
+  const { columns, rows } = result;
+  let data: unknown;
+  if (asList) {
+    data = rows.map((row) =>
+      Object.fromEntries(columns.map((name, k) => [name, row[k] ?? null] as const)),
+    );
+  } else {
+    data = Object.fromEntries(
+      columns.map((name, k) => [name, rows.map((row) => row[k] ?? null)] as const),
+    );
+  }
+  return `${JSON.stringify({ message: V3_MESSAGE, tensors: columns, data }, null, 2)}\n`;
 }

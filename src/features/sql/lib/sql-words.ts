@@ -44,3 +44,41 @@ export const SQL_FUNCTIONS: readonly string[] = words(`
   string_agg string_to_array strpos substr substring sum to_char to_date to_json to_jsonb
   to_number to_timestamp trim trunc unnest upper variance
 `);
+
+/** The keywords above, lower-cased: a name that is one must be quoted. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set(
+  SQL_KEYWORDS.map((word) => word.toLowerCase()),
+);
+
+/** Words that may follow a table's name and are not its alias (`FROM t WHERE …`). */
+export const NOT_TABLE_ALIAS: ReadonlySet<string> = new Set([
+  ...RESERVED_WORDS,
+  'where',
+  'set',
+  'values',
+  'on',
+  'using',
+  'natural',
+  'left',
+  'right',
+  'inner',
+  'outer',
+  'full',
+  'cross',
+  'join',
+  'group',
+  'order',
+  'limit',
+  'offset',
+  'returning',
+  'default',
+  'window',
+  'having',
+  'union',
+  'intersect',
+  'except',
+  'fetch',
+  'for',
+  'overriding',
+  'select',
+]);

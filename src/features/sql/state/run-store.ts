@@ -23,6 +23,8 @@ export type RunState =
       status: 'result';
       result: QueryResult;
       sent: SentText;
+      /** The `$n` parameters sent with the statement (none when absent), to copy as a request. */
+      params?: readonly unknown[];
       /** Milliseconds from sending to the parsed answer, as the browser saw it. */
       elapsedMs: number;
     }

@@ -72,7 +72,7 @@ export function startRun(
       .then((result) => {
         if (!stillMine()) return;
         const elapsedMs = elapsed();
-        setRunState(key, { status: 'result', result, sent, elapsedMs });
+        setRunState(key, { status: 'result', result, sent, params: mode.params, elapsedMs });
         refreshWorkspace();
         history({
           status: 'ok',
