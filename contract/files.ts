@@ -10,6 +10,11 @@ export const fileSchema = z.object({
   // An extra of the bundled server: a client must not need it (the hosted API may omit it).
   /** Hex SHA-256 of the bytes; also the content's ETag. */
   sha256: z.string().optional(),
+  /**
+   * Where the file sits in the workspace's drive, `drive/…/<name>` (unique in the workspace);
+   * an extra of the bundled server, which the older File API addresses files by.
+   */
+  path: z.string().optional(),
   created_at: z.string(),
 });
 export type FileInfo = z.infer<typeof fileSchema>;

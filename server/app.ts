@@ -25,6 +25,7 @@ import { fileRoutes } from './routes/files/routes';
 import { Thumbnails } from './files/thumbnails';
 import { healthRoutes } from './routes/health/routes';
 import { deviceApprovalRoutes, deviceRoutes } from './routes/device/routes';
+import { ENGINE_PREFIX, engineRoutes, isEnginePath } from './routes/engine/routes';
 import { checkBodies, nulInUrl } from './routes/input';
 import { meRoutes } from './routes/me/routes';
 import { memberRoutes } from './routes/members/routes';
@@ -113,6 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendError(notFound(`Nothing at ${request.method} ${request.url}`), request, reply),
   );
 
+  const fileUploadLimitBytes = options.fileUploadLimitBytes ?? 5 * 1024 ** 3;
+  /** The file store the API opens, which the engine's File API shares. */
+  let files: Awaited<ReturnType<typeof openFiles>> | undefined;
   await app.register(
     async (api) => {
       if (options.proxyTarget !== undefined) {
@@ -131,8 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       api.addHook('onClose', () => sandbox.close());
       if (options.prepareWorkspaceDatabases) await sandbox.prepareAll();
-      const files = await openFiles(db, options);
-      api.addHook('onClose', () => files.close());
+      const opened = await openFiles(db, options);
+      files = opened;
+      api.addHook('onClose', () => opened.close());
       await api.register(healthRoutes, { db });
       // Without a token: a command-line client's device sign-in, and an invite link's exchange.
       await api.register(deviceRoutes, { db });
@@ -155,11 +160,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         registerWorkspaceAccess(authed, { db });
         await authed.register(meRoutes, { db });
         const limits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
-        await authed.register(organizationRoutes, { db, sandbox, files: files.store, limits });
+        await authed.register(organizationRoutes, { db, sandbox, files: opened.store, limits });
         await authed.register(memberRoutes, { db });
         await authed.register(tokenRoutes, { db });
         await authed.register(deviceApprovalRoutes, { db });
-        await authed.register(workspaceRoutes, { db, sandbox, files: files.store, limits });
+        await authed.register(workspaceRoutes, { db, sandbox, files: opened.store, limits });
         await authed.register(tableRoutes, {
           sandbox,
           sqlBodyLimitBytes: options.sqlBodyLimitBytes ?? 64 * 1024 * 1024,
@@ -173,15 +178,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         await authed.register(fileRoutes, {
           db,
-          store: files.store,
-          thumbnails: files.thumbnails,
-          uploadLimitBytes: options.fileUploadLimitBytes ?? 5 * 1024 ** 3,
+          store: opened.store,
+          thumbnails: opened.thumbnails,
+          uploadLimitBytes: fileUploadLimitBytes,
         });
       });
       api.setNotFoundHandler(apiNotFound);
     },
     { prefix: API_PREFIX },
   );
+
+  // The older File API (seed 003), outside /api, on the API's database and file store.
+  if (options.db !== undefined && files !== undefined) {
+    await app.register(engineRoutes, {
+      prefix: ENGINE_PREFIX,
+      db: options.db,
+      logger: options.logger,
+      store: files.store,
+      thumbnails: files.thumbnails,
+      uploadLimitBytes: fileUploadLimitBytes,
+    });
+  }
 
   if (options.staticDir && fs.existsSync(path.join(options.staticDir, 'index.html'))) {
     await serveSpa(app, options.staticDir);
@@ -280,7 +297,7 @@ function toApiError(error: FastifyError, bodyLimitBytes: number): ApiError {
   );
 }
 
-/** An API path no route takes: the SPA's catch-all must not answer it with the page. */
+/** An API (or engine) path no route takes: the SPA's catch-all must not answer it with the page. */
 function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(404).send({
     error: {
@@ -336,7 +353,7 @@ async function serveSpa(app: FastifyInstance, root: string) {
   });
   // Any non-API path that is not a file gets index.html (client routing).
   app.get('/*', (request, reply) => {
-    if (isApiPath(request.url)) return apiNotFound(request, reply);
+    if (isApiPath(request.url) || isEnginePath(request.url)) return apiNotFound(request, reply);
     let relative: string;
     try {
       relative = decodeURIComponent((request.params as { '*': string })['*']);

@@ -5,6 +5,8 @@ import {
   THUMBNAIL_MAX_WIDTH,
   THUMBNAIL_MIN_WIDTH,
 } from '../../../contract/files';
+import { clientPath, PathError } from '../../files/paths';
+import { refuse } from '../zod-provider';
 
 /**
  * The files endpoints' query strings. Each issue carries its whole sentence, naming the
@@ -35,7 +37,23 @@ function wholeNumber(name: string, min: number, max: number) {
   });
 }
 
-/** `GET …/files`: a page of the list, narrowed by content type prefix and name. */
+/**
+ * A folder given as a path (`drive/photos`, a trailing `/` allowed), checked by the path rules
+ * (server/files/paths.ts); undefined when absent or empty.
+ */
+export function folderParameter(name: string) {
+  return single(name).transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return undefined;
+    try {
+      return clientPath(raw, name);
+    } catch (error) {
+      if (!(error instanceof PathError)) throw error;
+      return refuse(ctx, error.message);
+    }
+  });
+}
+
+/** `GET …/files`: a page of the list, narrowed by content type prefix, name and folder. */
 export const fileListQuerySchema = z.object({
   limit: wholeNumber('limit', 1, FILE_LIST_MAX_LIMIT).transform(
     (limit) => limit ?? FILE_LIST_DEFAULT_LIMIT,
@@ -43,6 +61,7 @@ export const fileListQuerySchema = z.object({
   offset: wholeNumber('offset', 0, Number.MAX_SAFE_INTEGER).transform((offset) => offset ?? 0),
   content_type: single('content_type').transform((value) => value?.trim()),
   q: single('q').transform((value) => value?.trim()),
+  path: folderParameter('path'),
 });
 
 /** `GET …/files/:id/content`: a thumbnail width, and whether to save rather than show. */

@@ -1,35 +1,20 @@
 import type { FileInfo } from '../../../contract/files';
 import { cleanFilename } from '../../../contract/filename';
 import type { Queryable } from '../../db/index';
+import { ROOT } from '../../files/paths';
 
 // Sizes are bigint in Postgres; up to 2^53 they are exact as JSON numbers.
-const COLUMNS = 'f.id, f.filename, f.content_type, f.size::float8 AS size, f.sha256, f.created_at';
+export const COLUMNS =
+  'f.id, f.filename, f.path, f.content_type, f.size::float8 AS size, f.sha256, f.created_at';
 
 /**
  * A row as the API shows it. Names are cleaned as they are stored; cleaning them again as they
  * are read covers rows stored before the rule dropped bidi and zero-width characters.
  */
-const shown = (row: FileInfo): FileInfo => ({ ...row, filename: cleanFilename(row.filename) });
-
-export interface NewFile {
-  id: string;
-  workspaceId: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
-
-export async function insertFile(db: Queryable, file: NewFile): Promise<FileInfo> {
-  const [row] = await db.query<FileInfo>(
-    `INSERT INTO deeplake_console.files AS f
-       (id, workspace_id, filename, content_type, size, sha256)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING ${COLUMNS}`,
-    [file.id, file.workspaceId, file.filename, file.contentType, file.size, file.sha256],
-  );
-  return shown(row!);
-}
+export const shown = (row: FileInfo): FileInfo => ({
+  ...row,
+  filename: cleanFilename(row.filename),
+});
 
 export async function getFile(db: Queryable, workspaceId: string, id: string) {
   const [row] = await db.query<FileInfo>(
@@ -46,6 +31,8 @@ export interface FileFilter {
   contentType?: string;
   /** File names containing this, ignoring case. */
   q?: string;
+  /** A folder (a checked path, server/files/paths.ts): the files anywhere under it. */
+  folder?: string;
 }
 
 /** A page of the workspace's files, newest first, with the number of all that match. */
@@ -64,6 +51,13 @@ export async function listFiles(
     params.push(`%${likeEscape(filter.q)}%`);
     conditions.push(`f.filename ILIKE $${params.length}`);
   }
+  if (filter.folder !== undefined && filter.folder !== ROOT) {
+    // Paths compare byte-wise: what is under `folder/` sorts from `folder/` to `folder0`.
+    params.push(filter.folder);
+    conditions.push(
+      `f.path > $${params.length}::text || '/' AND f.path < $${params.length}::text || '0'`,
+    );
+  }
   const where = conditions.join(' AND ');
   const [count] = await db.query<{ total: number }>(
     `SELECT count(*)::float8 AS total FROM deeplake_console.files f WHERE ${where}`,
@@ -78,13 +72,22 @@ export async function listFiles(
   return { files: files.map(shown), total: count!.total };
 }
 
-/** Deletes the file's row; the caller removes the bytes once this is committed. */
-export async function deleteFile(db: Queryable, workspaceId: string, id: string) {
-  const rows = await db.query(
-    'DELETE FROM deeplake_console.files WHERE workspace_id = $1 AND id = $2 RETURNING id',
-    [workspaceId, id],
+/**
+ * Deletes a file's row, named by its id or its path, and returns it (null when there is none);
+ * the caller removes the bytes once this is committed (`removeFile` does both).
+ */
+export async function deleteFile(
+  db: Queryable,
+  workspaceId: string,
+  which: { id: string } | { path: string },
+) {
+  const [row] = await db.query<FileInfo>(
+    `DELETE FROM deeplake_console.files f
+      WHERE f.workspace_id = $1 AND ${'id' in which ? 'f.id = $2' : 'f.path = $2'}
+      RETURNING ${COLUMNS}`,
+    [workspaceId, 'id' in which ? which.id : which.path],
   );
-  return rows.length > 0;
+  return row ? shown(row) : null;
 }
 
 /**

@@ -23,6 +23,7 @@ describe('upload and download', () => {
     expect(file).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       filename: 'blob.bin',
+      path: 'drive/others/blob.bin',
       content_type: 'application/octet-stream',
       size: bytes.length,
       sha256: sha256(bytes),
@@ -146,7 +147,7 @@ describe('listing', () => {
     expect(all.body).toMatchObject({ total: 5, limit: 20, offset: 0 });
     expect(all.body.files.map((file: any) => file.id)).toEqual([...ids].reverse());
     expect(Object.keys(all.body.files[0]).sort()).toEqual(
-      ['content_type', 'created_at', 'filename', 'id', 'sha256', 'size'].sort(),
+      ['content_type', 'created_at', 'filename', 'id', 'path', 'sha256', 'size'].sort(),
     );
 
     const page = await list('?limit=2&offset=2');

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo } from '../../../contract/files';
 import { ORG_HEADER } from '../../../contract/headers';
 import type { Workspace } from '../../../contract/workspaces';
 import { writersOnly } from '../../auth/workspace-access';
-import { isPostgresError, type Db } from '../../db/index';
+import type { Db } from '../../db/index';
 import { notFound } from '../../errors';
 import { thumbnailFormat } from '../../files/http';
 import { serveStoredFile, type ServedFile } from '../../files/serve';
-import { resolveContentType, SNIFF_BYTES } from '../../files/sniff';
 import type { FileStore } from '../../files/store';
 import {
   canThumbnail,
@@ -17,11 +14,12 @@ import {
   ThumbnailUnavailable,
   type Thumbnails,
 } from '../../files/thumbnails';
-import { acceptUploads, receiveUpload, refuseRest } from '../../files/upload';
+import { acceptUploads, refuseRest } from '../../files/upload';
 import { uuidParam, workspacePath } from '../params';
 import type { ZodTypeProvider } from '../zod-provider';
 import { fileContentQuerySchema, fileListQuerySchema } from './query';
-import { deleteFile, getFile, insertFile, listFiles } from './repository';
+import { getFile, listFiles } from './repository';
+import { removeFile, saveUpload } from './save';
 
 export interface FileRoutesOptions {
   db: Db;
@@ -47,6 +45,7 @@ export async function fileRoutes(
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   await acceptUploads(app, uploadLimitBytes);
+  const keeping = { db, store, thumbnails, uploadLimitBytes };
 
   const fileOf = async (workspace: Workspace, id: string) => {
     const file = await getFile(db, workspace.id, id);
@@ -64,7 +63,7 @@ export async function fileRoutes(
       const { files, total } = await listFiles(db, workspace.id, {
         limit,
         offset,
-        filter: { contentType: query.content_type, q: query.q },
+        filter: { contentType: query.content_type, q: query.q, folder: query.path },
       });
       return { files, total, limit, offset };
     },
@@ -81,47 +80,9 @@ export async function fileRoutes(
       },
     },
     async (request, reply) => {
-      const { workspace } = request.workspaceAccess;
-      const { received, declaredType, filename } = await receiveUpload(
-        request,
-        reply,
-        store,
-        uploadLimitBytes,
-      );
-
-      const id = randomUUID();
-      const contentType = resolveContentType(
-        received.head,
-        declaredType,
-        received.size <= SNIFF_BYTES,
-      );
-      let placed: string;
-      try {
-        placed = await store.place(received, workspace.id, id);
-      } catch (error) {
-        await store.discard(received);
-        throw error;
-      }
-      try {
-        const file = await insertFile(db, {
-          id,
-          workspaceId: workspace.id,
-          filename,
-          contentType,
-          size: received.size,
-          sha256: received.sha256,
-        });
-        thumbnails.prepare(workspace.id, file);
-        reply.code(201);
-        return file;
-      } catch (error) {
-        await fs.rm(placed, { force: true });
-        // 23503: the workspace was deleted while the file was arriving.
-        if (isPostgresError(error) && error.code === '23503') {
-          throw notFound(`Workspace "${workspace.id}" not found`);
-        }
-        throw error;
-      }
+      const file = await saveUpload(keeping, request, reply, request.workspaceAccess.workspace.id);
+      reply.code(201);
+      return file;
     },
   );
 
@@ -166,10 +127,9 @@ export async function fileRoutes(
     async (request, reply) => {
       const { workspace } = request.workspaceAccess;
       const { id } = request.params;
-      if (!(await deleteFile(db, workspace.id, id))) {
+      if (!(await removeFile(keeping, workspace.id, { id }))) {
         throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
       }
-      await store.forget(workspace.id, id);
       reply.code(204);
     },
   );

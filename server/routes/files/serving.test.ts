@@ -128,8 +128,9 @@ describe('file names in Content-Disposition', () => {
   it('shows names stored before the rule without them too', async () => {
     const id = '00000000-0000-4000-8000-00000000b1d1';
     await server.db.query(
-      `INSERT INTO deeplake_console.files (id, workspace_id, filename, content_type, size, sha256)
-       VALUES ($1, 'default', $2, 'text/plain', 1, $3)`,
+      `INSERT INTO deeplake_console.files
+         (id, workspace_id, filename, path, content_type, size, sha256)
+       VALUES ($1, 'default', $2, 'drive/others/oldgpj.exe', 'text/plain', 1, $3)`,
       [id, 'old\u202egpj.exe', '0'.repeat(64)],
     );
     const res = await server.call(server.adminToken, 'GET', `/api/workspaces/default/files/${id}`);

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../test/harness';
+import { DIRECT, pythonWithRequests, run } from '../../test/python';
 
 /**
  * The REST API page's own example (shared/seeds/004: "Querying via the REST API"), run as its
  * readers run it — Python with `requests`, over HTTP — against the bundled server, with only the
  * URL and the token filled in; and the same request with curl.
  */
-
-const run = promisify(execFile);
 
 /** The seed's snippet, verbatim. `True/False` is the reader's choice: the test makes it. */
 const SEED_SNIPPET = String.raw`url = "https://app.activeloop.ai/api/query/v1"
@@ -58,31 +55,6 @@ function expectSeedAnswer(body: any, asList: boolean) {
   if (asList) expect(Object.keys(body.data[0])).toEqual(['text', 'score']);
   expect(rows.map((row) => row.text)).toEqual(EXPECTED.map((row) => row.text));
   rows.forEach((row, i) => expect(row.score).toBeCloseTo(EXPECTED[i]!.score, 12));
-}
-
-/** Requests to this machine's server go straight to it, whatever proxy the environment sets. */
-const DIRECT = { ...process.env, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
-
-/**
- * A Python 3 that has `requests`: $PYTHON, the one on PATH, or Debian's (package
- * python3-requests). None is a failure that says what to install, never a skipped test.
- */
-async function pythonWithRequests(): Promise<string> {
-  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(
-    (candidate): candidate is string => Boolean(candidate),
-  );
-  for (const python of candidates) {
-    try {
-      await run(python, ['-c', 'import requests']);
-      return python;
-    } catch {
-      // not this one
-    }
-  }
-  throw new Error(
-    `The seed's snippet needs Python 3 with requests, and none of ${candidates.join(', ')} has it: ` +
-      'install it (apt-get install -y python3-requests), or set PYTHON to a python3 that has it',
-  );
 }
 
 let server: TestServer;

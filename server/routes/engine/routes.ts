@@ -1,0 +1,242 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FileInfo } from '../../../contract/files';
+import { assertRole, type RoleNeeded } from '../../auth/access';
+import { authenticate, type AuthToken } from '../../auth/authenticate';
+import type { User } from '../../auth/users-repository';
+import { accessibleWorkspace, type WorkspaceAccess } from '../../auth/workspace-access';
+import { badRequest, conflict, notFound } from '../../errors';
+import { baseName, clientPath, folderAndAbove, PathError, ROOT } from '../../files/paths';
+import { acceptUploads, refuseRest } from '../../files/upload';
+import type { Logger } from '../../logger';
+import {
+  countUnder,
+  deleteFolder,
+  fileAmong,
+  isFolder,
+  listFolder,
+  matchPaths,
+  PatternError,
+  type FolderContents,
+} from '../files/drive';
+import { removeFile, saveUpload, type FileKeeping } from '../files/save';
+import { checkBodies } from '../input';
+import { useZodSchemas, type ZodTypeProvider } from '../zod-provider';
+import { deleteQuerySchema, listQuerySchema, literalQuery, uploadQuerySchema } from './query';
+
+/**
+ * The older File API (seed 003) at `/engine/<workspace>/api/v1/file/`, outside `/api`: the
+ * seed's `{your-engine-url}` is `http://HOST:PORT/engine/<workspace>`. Its files are the
+ * workspace's files of `/api/workspaces/:ws/files` (same rows, same bytes, stored and deleted
+ * through routes/files/save.ts), addressed by path in the drive. A caller is authenticated and
+ * the workspace resolved and authorised as on `/api/workspaces/:ws` routes: the same 404 for a
+ * workspace one cannot see, and viewers list but do not upload or delete (403). Errors are the
+ * API's envelope.
+ */
+
+export const ENGINE_PREFIX = '/engine';
+
+/** Whether a URL is under the engine's prefix (for the SPA's fallback, which must not take it). */
+export const isEnginePath = (url: string) =>
+  url === ENGINE_PREFIX ||
+  url.startsWith(`${ENGINE_PREFIX}/`) ||
+  url.startsWith(`${ENGINE_PREFIX}?`);
+
+export interface EngineOptions extends FileKeeping {
+  logger: Logger;
+  /** Statement timeout of a `file_path` regular expression (default 2 s). */
+  patternTimeoutMs?: number;
+}
+
+/** Most files, and most folders, one listing shows; past it the answer says `truncated`. */
+export const LISTING_CAP = 10_000;
+
+/** The seed's path, with and without its trailing slash. */
+const FILE_URLS = ['/:ws/api/v1/file/', '/:ws/api/v1/file'];
+
+/** A file as the File API shows it: its path, and its name (the path's last segment). */
+export function engineFile(file: FileInfo) {
+  return {
+    id: file.id,
+    path: file.path!,
+    name: baseName(file.path!),
+    content_type: file.content_type,
+    size: file.size,
+    sha256: file.sha256,
+    created_at: file.created_at,
+  };
+}
+
+const shownContents = (contents: FolderContents) => ({
+  folders: contents.folders,
+  files: contents.files.map(engineFile),
+  truncated: contents.truncated,
+});
+
+/** Registers the File API under `ENGINE_PREFIX` (register it with that prefix). */
+export async function engineRoutes(engine: FastifyInstance, options: EngineOptions) {
+  checkBodies(engine);
+  useZodSchemas(engine);
+  await engine.register(async (authed) => {
+    authed.decorateRequest('user', null as unknown as User);
+    authed.decorateRequest('token', null as unknown as AuthToken);
+    authed.decorateRequest('workspaceAccess', null as unknown as WorkspaceAccess);
+    authed.addHook('onRequest', async (request) => {
+      const { user, token } = await authenticate(
+        options.db,
+        request.headers.authorization,
+        options.logger,
+      );
+      request.user = user;
+      request.token = token;
+    });
+    // Only what the routes take: the `prefix` this plugin was registered with must not repeat.
+    const { db, store, thumbnails, uploadLimitBytes, logger, patternTimeoutMs } = options;
+    await authed.register(fileApiRoutes, {
+      db,
+      store,
+      thumbnails,
+      uploadLimitBytes,
+      logger,
+      patternTimeoutMs,
+    });
+  });
+}
+
+async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) {
+  const { db } = options;
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  await acceptUploads(app, options.uploadLimitBytes);
+  const patternTimeoutMs = options.patternTimeoutMs ?? 2_000;
+
+  /**
+   * The route's first steps, before its query is validated: the workspace and the caller's role,
+   * as `/api/workspaces/:ws` routes settle them (server/auth/workspace-access.ts), then the
+   * query string read literally (`literalQuery`).
+   */
+  const settle = (needed?: RoleNeeded) => async (request: FastifyRequest) => {
+    const access = await accessibleWorkspace(db, request);
+    if (needed) assertRole(access.role, needed.needs, access.workspace.org_id, needed.action);
+    request.workspaceAccess = access;
+    request.query = literalQuery(request.url);
+  };
+
+  /** Requests whose upload has started to be read; any other refusal closes the connection. */
+  const reading = new WeakSet<FastifyRequest>();
+
+  for (const url of FILE_URLS) {
+    app.get(
+      url,
+      { preValidation: settle(), schema: { querystring: listQuerySchema } },
+      async (request) => {
+        const { workspace } = request.workspaceAccess;
+        const given = request.query.file_path;
+        const folder = await folderNamed(workspace.id, given);
+        if (folder !== null) {
+          return {
+            path: folder,
+            ...shownContents(await listFolder(db, workspace.id, folder, LISTING_CAP)),
+          };
+        }
+        try {
+          const matched = await matchPaths(db, workspace.id, given, {
+            timeoutMs: patternTimeoutMs,
+            cap: LISTING_CAP,
+          });
+          return { pattern: given, ...shownContents(matched) };
+        } catch (error) {
+          if (!(error instanceof PatternError)) throw error;
+          if (error.reason === 'slow') {
+            throw badRequest(
+              `file_path names no folder, and as a regular expression it took longer than ` +
+                `${patternTimeoutMs} ms to match, so it was stopped: give a simpler one`,
+            );
+          }
+          throw badRequest(
+            `file_path names no folder, and is not a valid regular expression: ${error.message}`,
+          );
+        }
+      },
+    );
+
+    app.post(
+      url,
+      {
+        preValidation: settle({ needs: 'writer', action: 'upload files' }),
+        schema: { querystring: uploadQuerySchema },
+        // Refused before its body was read: not worth reading, it may be gigabytes.
+        onError: async (request, reply) => {
+          if (!reading.has(request)) refuseRest(reply);
+        },
+      },
+      async (request, reply) => {
+        const { workspace } = request.workspaceAccess;
+        const { dir } = request.query;
+        if (dir !== undefined) await assertNoFileAt(workspace.id, folderAndAbove(dir));
+        reading.add(request);
+        const file = await saveUpload(options, request, reply, workspace.id, { folder: dir });
+        reply.code(201);
+        return engineFile(file);
+      },
+    );
+
+    app.delete(
+      url,
+      {
+        preValidation: settle({ needs: 'writer', action: 'delete files' }),
+        schema: { querystring: deleteQuerySchema },
+      },
+      async (request) => {
+        const { workspace } = request.workspaceAccess;
+        const given = request.query.file_path;
+        if (given === undefined || given === '') {
+          throw badRequest('file_path: give the path of the file, or empty folder, to delete');
+        }
+        const path = checkedPath(given);
+        if (path === ROOT) throw badRequest(`${ROOT} is the root folder: it cannot be deleted`);
+        const file = await removeFile(options, workspace.id, { path });
+        if (file) return { deleted: 'file', file: engineFile(file) };
+        const removal = await deleteFolder(db, workspace.id, path);
+        if (removal === 'deleted') {
+          return { deleted: 'folder', folder: { path, name: baseName(path) } };
+        }
+        if (removal === 'not-empty') {
+          const { files, folders } = await countUnder(db, workspace.id, path);
+          throw conflict(
+            `The folder ${path} is not empty (${files} file(s) and ${folders} folder(s) under ` +
+              'it): delete what is in it first',
+          );
+        }
+        throw notFound(`Nothing at ${path} in workspace "${workspace.id}"`);
+      },
+    );
+  }
+
+  /** The folder `file_path` names, if it names one: empty and `drive` are the root. */
+  async function folderNamed(workspaceId: string, given: string): Promise<string | null> {
+    if (given === '' || given === '/') return ROOT;
+    let path: string;
+    try {
+      path = clientPath(given, 'file_path');
+    } catch (error) {
+      if (error instanceof PathError) return null;
+      throw error;
+    }
+    return (await isFolder(db, workspaceId, path)) ? path : null;
+  }
+
+  /** A `?dir=` folder, or one above it, that is a file: a 409 before the upload is read. */
+  async function assertNoFileAt(workspaceId: string, folders: string[]) {
+    const file = await fileAmong(db, workspaceId, folders);
+    if (file) throw conflict(`dir: ${file} is a file, so it cannot be a folder`);
+  }
+}
+
+/** `file_path` as a path, or the 400 saying which rule it breaks. */
+function checkedPath(given: string): string {
+  try {
+    return clientPath(given, 'file_path');
+  } catch (error) {
+    if (error instanceof PathError) throw badRequest(error.message);
+    throw error;
+  }
+}

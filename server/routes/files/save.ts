@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FileInfo } from '../../../contract/files';
+import { isPostgresError, type Db } from '../../db/index';
+import { notFound } from '../../errors';
+import { defaultFolder, nameSegment } from '../../files/paths';
+import { resolveContentType, SNIFF_BYTES } from '../../files/sniff';
+import type { FileStore } from '../../files/store';
+import type { Thumbnails } from '../../files/thumbnails';
+import { receiveUpload } from '../../files/upload';
+import { insertFile } from './drive';
+import { deleteFile } from './repository';
+
+/**
+ * The one way a file is stored and the one way it is deleted, for both file APIs (the
+ * workspace's `/api/workspaces/:ws/files` and the engine's `/engine/:ws/api/v1/file/`): same
+ * rows, same bytes.
+ */
+
+export interface FileKeeping {
+  db: Db;
+  store: FileStore;
+  thumbnails: Thumbnails;
+  /** Largest file an upload may be. */
+  uploadLimitBytes: number;
+}
+
+/**
+ * Reads the upload in the multipart field "file" and stores it: the bytes streamed to disk and
+ * put in place, then its row written at the first free path for its name in `folder` (by
+ * default the one its type goes to: `drive` or `drive/others`). Nothing stays when it fails.
+ */
+export async function saveUpload(
+  { db, store, thumbnails, uploadLimitBytes }: FileKeeping,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  workspaceId: string,
+  { folder }: { folder?: string } = {},
+): Promise<FileInfo> {
+  const { received, declaredType, filename } = await receiveUpload(
+    request,
+    reply,
+    store,
+    uploadLimitBytes,
+  );
+
+  const id = randomUUID();
+  const contentType = resolveContentType(received.head, declaredType, received.size <= SNIFF_BYTES);
+  let placed: string;
+  try {
+    placed = await store.place(received, workspaceId, id);
+  } catch (error) {
+    await store.discard(received);
+    throw error;
+  }
+  const name = nameSegment(filename);
+  try {
+    const file = await insertFile(db, {
+      id,
+      workspaceId,
+      filename,
+      name,
+      folder: folder ?? defaultFolder(name),
+      contentType,
+      size: received.size,
+      sha256: received.sha256,
+    });
+    thumbnails.prepare(workspaceId, file);
+    return file;
+  } catch (error) {
+    await fs.rm(placed, { force: true });
+    // 23503: the workspace was deleted while the file was arriving.
+    if (isPostgresError(error) && error.code === '23503') {
+      throw notFound(`Workspace "${workspaceId}" not found`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Deletes a file, named by its id or its path: its row, then its bytes and thumbnails. Returns
+ * the file, or null when there is none.
+ */
+export async function removeFile(
+  { db, store }: Pick<FileKeeping, 'db' | 'store'>,
+  workspaceId: string,
+  which: { id: string } | { path: string },
+): Promise<FileInfo | null> {
+  const file = await deleteFile(db, workspaceId, which);
+  if (file) await store.forget(workspaceId, file.id);
+  return file;
+}
