@@ -11,7 +11,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ERROR_CODES } from '../contract/errors';
-import { authenticate, type AuthToken } from './auth/authenticate';
+import { requireSignIn, type AuthToken } from './auth/authenticate';
 import { registerOrganizationAccess } from './auth/organization-access';
 import { registerWorkspaceAccess } from './auth/workspace-access';
 import type { User } from './auth/users-repository';
@@ -143,17 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(deviceRoutes, { db });
       await api.register(inviteRoutes, { db });
       await api.register(async (authed) => {
-        authed.decorateRequest('user', null as unknown as User);
-        authed.decorateRequest('token', null as unknown as AuthToken);
-        authed.addHook('onRequest', async (request) => {
-          const { user, token } = await authenticate(
-            db,
-            request.headers.authorization,
-            options.logger,
-          );
-          request.user = user;
-          request.token = token;
-        });
+        requireSignIn(authed, { db, logger: options.logger });
         // Before the routes: who may use an organization's or a workspace's routes is
         // settled for each before anything it sends is validated.
         registerOrganizationAccess(authed, { db });

@@ -57,4 +57,14 @@ describe('serving the SPA', () => {
     }
     expect((await app.inject({ url: '/%E0%A4%A' })).statusCode).toBe(400);
   });
+
+  it('never answers an /engine path (the older File API) with the page: a JSON 404', async () => {
+    for (const url of ['/engine', '/engine/', '/engine/default/api/v1/file/', '/engine/x?y=1']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code, url).toBe('not_found');
+    }
+    // Client routes that merely start with the word are still the page.
+    expect((await app.inject({ url: '/engines' })).statusCode).toBe(200);
+  });
 });

@@ -73,10 +73,20 @@ const WORKSPACE_ROUTE = /\/workspaces\/:ws(?:\/|$)/;
  * Registers the check on `app`'s scope, for the workspace routes registered in it afterwards:
  * each gets `request.workspaceAccess`, and the role its `workspaceRole` config needs.
  */
-export function registerWorkspaceAccess(app: FastifyInstance, { db }: { db: Queryable }) {
+export function registerWorkspaceAccess(
+  app: FastifyInstance,
+  {
+    db,
+    routes = WORKSPACE_ROUTE,
+  }: {
+    db: Queryable;
+    /** Which routes name a workspace as `:ws` (the older File API's are `/engine/:ws/…`). */
+    routes?: RegExp;
+  },
+) {
   app.decorateRequest('workspaceAccess', null as unknown as WorkspaceAccess);
   app.addHook('onRoute', (route) => {
-    if (!WORKSPACE_ROUTE.test(route.url)) return;
+    if (!routes.test(route.url)) return;
     const needed = route.config?.workspaceRole;
     runFirst(route, async (request) => {
       const access = await accessibleWorkspace(db, request);

@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo } from '../../../contract/files';
-import { assertRole, type RoleNeeded } from '../../auth/access';
-import { authenticate, type AuthToken } from '../../auth/authenticate';
-import type { User } from '../../auth/users-repository';
-import { accessibleWorkspace, type WorkspaceAccess } from '../../auth/workspace-access';
+import { requireSignIn } from '../../auth/authenticate';
+import { registerWorkspaceAccess, writersOnly } from '../../auth/workspace-access';
 import { badRequest, conflict, notFound } from '../../errors';
 import { baseName, clientPath, folderAndAbove, PathError, ROOT } from '../../files/paths';
 import { acceptUploads, refuseRest } from '../../files/upload';
@@ -34,6 +32,9 @@ import { deleteQuerySchema, listQuerySchema, literalQuery, uploadQuerySchema } f
  */
 
 export const ENGINE_PREFIX = '/engine';
+
+/** The File API's routes, as registered under the prefix: each names its workspace. */
+const ENGINE_WORKSPACE_ROUTE = new RegExp(`^${ENGINE_PREFIX}/:ws(?:/|$)`);
 
 /** Whether a URL is under the engine's prefix (for the SPA's fallback, which must not take it). */
 export const isEnginePath = (url: string) =>
@@ -77,18 +78,10 @@ export async function engineRoutes(engine: FastifyInstance, options: EngineOptio
   checkBodies(engine);
   useZodSchemas(engine);
   await engine.register(async (authed) => {
-    authed.decorateRequest('user', null as unknown as User);
-    authed.decorateRequest('token', null as unknown as AuthToken);
-    authed.decorateRequest('workspaceAccess', null as unknown as WorkspaceAccess);
-    authed.addHook('onRequest', async (request) => {
-      const { user, token } = await authenticate(
-        options.db,
-        request.headers.authorization,
-        options.logger,
-      );
-      request.user = user;
-      request.token = token;
-    });
+    requireSignIn(authed, { db: options.db, logger: options.logger });
+    // The workspace and the caller's role, as on `/api/workspaces/:ws` routes, before anything
+    // the request sends is validated.
+    registerWorkspaceAccess(authed, { db: options.db, routes: ENGINE_WORKSPACE_ROUTE });
     // Only what the routes take: the `prefix` this plugin was registered with must not repeat.
     const { db, store, thumbnails, uploadLimitBytes, logger, patternTimeoutMs } = options;
     await authed.register(fileApiRoutes, {
@@ -109,14 +102,10 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
   const patternTimeoutMs = options.patternTimeoutMs ?? 2_000;
 
   /**
-   * The route's first steps, before its query is validated: the workspace and the caller's role,
-   * as `/api/workspaces/:ws` routes settle them (server/auth/workspace-access.ts), then the
+   * After the workspace access check (which runs first) and before the query is validated: the
    * query string read literally (`literalQuery`).
    */
-  const settle = (needed?: RoleNeeded) => async (request: FastifyRequest) => {
-    const access = await accessibleWorkspace(db, request);
-    if (needed) assertRole(access.role, needed.needs, access.workspace.org_id, needed.action);
-    request.workspaceAccess = access;
+  const readQueryLiterally = async (request: FastifyRequest) => {
     request.query = literalQuery(request.url);
   };
 
@@ -126,7 +115,7 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
   for (const url of FILE_URLS) {
     app.get(
       url,
-      { preValidation: settle(), schema: { querystring: listQuerySchema } },
+      { preValidation: readQueryLiterally, schema: { querystring: listQuerySchema } },
       async (request) => {
         const { workspace } = request.workspaceAccess;
         const given = request.query.file_path;
@@ -161,7 +150,8 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
     app.post(
       url,
       {
-        preValidation: settle({ needs: 'writer', action: 'upload files' }),
+        config: writersOnly('upload files'),
+        preValidation: readQueryLiterally,
         schema: { querystring: uploadQuerySchema },
         // Refused before its body was read: not worth reading, it may be gigabytes.
         onError: async (request, reply) => {
@@ -182,7 +172,8 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
     app.delete(
       url,
       {
-        preValidation: settle({ needs: 'writer', action: 'delete files' }),
+        config: writersOnly('delete files'),
+        preValidation: readQueryLiterally,
         schema: { querystring: deleteQuerySchema },
       },
       async (request) => {
