@@ -8,7 +8,11 @@ const apiPort = process.env.API_PORT ?? '8080';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
-    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+    proxy: {
+      '/api': `http://127.0.0.1:${apiPort}`,
+      // The older File API, beside the API: the workspace details probe it.
+      '/engine': `http://127.0.0.1:${apiPort}`,
+    },
   },
   build: {
     outDir: 'dist',

@@ -9,4 +9,7 @@ export const workspaceKeys = {
   list: (orgId: string) => [...organizationScope(orgId), 'workspaces'] as const,
   detail: (orgId: string, workspaceId: string) =>
     [...workspaceScope(orgId, workspaceId), 'detail'] as const,
+  /** Whether the older File API answers at `engineUrl` (the URL names the server asked). */
+  engine: (orgId: string, workspaceId: string, engineUrl: string) =>
+    [...workspaceScope(orgId, workspaceId), 'engine', engineUrl] as const,
 };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Boxes, Building2, Pencil, Plus, Trash2 } from 'lucide-react';
+import { Boxes, Building2, Info, Pencil, Plus, Trash2 } from 'lucide-react';
 import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
@@ -26,6 +26,9 @@ const CreateWorkspaceDialog = lazy(() =>
 );
 const RenameWorkspaceDialog = lazy(() =>
   import('./rename-workspace-dialog').then((m) => ({ default: m.RenameWorkspaceDialog })),
+);
+const WorkspaceDetailsDialog = lazy(() =>
+  import('./workspace-details-dialog').then((m) => ({ default: m.WorkspaceDetailsDialog })),
 );
 const DeleteWorkspaceDialog = lazy(() =>
   import('./delete-workspace-dialog').then((m) => ({ default: m.DeleteWorkspaceDialog })),
@@ -77,6 +80,7 @@ function OrganizationWorkspaces({ organization }: { organization: OrganizationVi
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Workspace | null>(null);
   const [deleting, setDeleting] = useState<Workspace | null>(null);
+  const [showing, setShowing] = useState<Workspace | null>(null);
 
   return (
     <>
@@ -119,11 +123,9 @@ function OrganizationWorkspaces({ organization }: { organization: OrganizationVi
                   <Th>Name</Th>
                   <Th>Type</Th>
                   <Th>Created</Th>
-                  {isAdmin && (
-                    <Th>
-                      <span className="sr-only">Actions</span>
-                    </Th>
-                  )}
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -135,25 +137,34 @@ function OrganizationWorkspaces({ organization }: { organization: OrganizationVi
                     <Td className="text-muted">
                       <DateText value={workspace.created_at} />
                     </Td>
-                    {isAdmin && (
-                      <Td>
-                        <div className="flex justify-end gap-1">
-                          <IconButton
-                            label={`Rename ${workspace.id}`}
-                            title="Rename"
-                            icon={Pencil}
-                            onClick={() => setRenaming(workspace)}
-                          />
-                          <IconButton
-                            label={`Delete ${workspace.id}`}
-                            title="Delete"
-                            icon={Trash2}
-                            danger
-                            onClick={() => setDeleting(workspace)}
-                          />
-                        </div>
-                      </Td>
-                    )}
+                    <Td>
+                      <div className="flex justify-end gap-1">
+                        {/* Details are for everyone: viewers use the engine URL too. */}
+                        <IconButton
+                          label={`Details of ${workspace.id}`}
+                          title="Details"
+                          icon={Info}
+                          onClick={() => setShowing(workspace)}
+                        />
+                        {isAdmin && (
+                          <>
+                            <IconButton
+                              label={`Rename ${workspace.id}`}
+                              title="Rename"
+                              icon={Pencil}
+                              onClick={() => setRenaming(workspace)}
+                            />
+                            <IconButton
+                              label={`Delete ${workspace.id}`}
+                              title="Delete"
+                              icon={Trash2}
+                              danger
+                              onClick={() => setDeleting(workspace)}
+                            />
+                          </>
+                        )}
+                      </div>
+                    </Td>
                   </Tr>
                 ))}
               </tbody>
@@ -162,6 +173,13 @@ function OrganizationWorkspaces({ organization }: { organization: OrganizationVi
         }
       </QueryView>
 
+      <LazyMount when={showing !== null}>
+        <WorkspaceDetailsDialog
+          organization={organization}
+          workspace={showing}
+          onClose={() => setShowing(null)}
+        />
+      </LazyMount>
       {isAdmin && (
         <>
           <LazyMount when={creating}>
