@@ -56,3 +56,73 @@ export const THUMBNAILED_TYPES: ReadonlySet<string> = new Set([
   'image/avif',
   'image/tiff',
 ]);
+
+// ── The bundled server's drive: folders, and files recorded in tables ─────────────────────
+// Extras of the bundled server (the hosted API has none of them): the console offers them only
+// when the files it lists have a `path`.
+
+/** A folder of a workspace's drive: `drive/…`, and its last segment. */
+export const folderSchema = z.object({ path: z.string(), name: z.string() });
+export type FolderInfo = z.infer<typeof folderSchema>;
+
+/**
+ * `GET /workspaces/:ws/folders?path=drive/…`: the folders directly in one (sorted by path, at
+ * most FOLDER_LIST_CAP of them; `truncated` when there were more).
+ */
+export const folderListSchema = z.object({
+  path: z.string(),
+  folders: z.array(folderSchema),
+  truncated: z.boolean(),
+});
+export type FolderList = z.infer<typeof folderListSchema>;
+export const FOLDER_LIST_CAP = 1000;
+
+/**
+ * What a file is to a table's column: a `uuid` column holds its id, a text column (`text`,
+ * `varchar` or a domain over them) its path. Other types are never offered nor searched.
+ */
+export const fileMatchSchema = z.enum(['id', 'path']);
+export type FileMatch = z.infer<typeof fileMatchSchema>;
+
+/**
+ * An upload recorded in a table (`POST …/files?table=&column=`): one row was inserted with the
+ * file's id or path in that column, in the same transaction as the file's record.
+ */
+export const fileRecordSchema = z.object({
+  table: z.string(),
+  column: z.string(),
+  match: fileMatchSchema,
+  value: z.string(),
+});
+export type FileRecord = z.infer<typeof fileRecordSchema>;
+
+/** The answer to an upload: the file, and where it was recorded when that was asked for. */
+export const uploadedFileSchema = fileSchema.extend({ recorded: fileRecordSchema.optional() });
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+/** Rows of one table whose column points at a file, by id or by path. */
+export const fileReferenceSchema = z.object({
+  table: z.string(),
+  column: z.string(),
+  match: fileMatchSchema,
+  rows: z.number().int(),
+});
+export type FileReference = z.infer<typeof fileReferenceSchema>;
+
+/**
+ * `GET /workspaces/:ws/files/:id/references`: every column of every table of the workspace
+ * (the workspace's own schema) whose rows point at the file, with how many rows; columns with
+ * none are left out.
+ */
+export const fileReferencesSchema = z.object({ references: z.array(fileReferenceSchema) });
+export type FileReferences = z.infer<typeof fileReferencesSchema>;
+
+/**
+ * `DELETE /workspaces/:ws/files/:id?with_rows=true`: the file was deleted and, atomically with
+ * it, every row that pointed at it (as `references` would have listed them).
+ */
+export const fileDeletionSchema = z.object({
+  file: fileSchema,
+  deleted_rows: z.array(fileReferenceSchema),
+});
+export type FileDeletion = z.infer<typeof fileDeletionSchema>;

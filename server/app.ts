@@ -21,6 +21,7 @@ import { FileStore } from './files/store';
 import type { Logger } from './logger';
 import { registerProxy } from './proxy';
 import { existingFileIds } from './routes/files/repository';
+import { folderRoutes } from './routes/files/folders';
 import { fileRoutes } from './routes/files/routes';
 import { Thumbnails } from './files/thumbnails';
 import { healthRoutes } from './routes/health/routes';
@@ -38,7 +39,13 @@ import { DEFAULT_TENANT_LIMITS, type TenantLimits } from './routes/tenant-limits
 import { workspaceRoutes } from './routes/workspaces/routes';
 import { useZodSchemas } from './routes/zod-provider';
 import { loadGuard } from './sql/guard';
-import { createWorkspaceSandbox, DEFAULT_SQL_LIMITS, type SqlLimits } from './sql/sandbox';
+import {
+  createWorkspaceSandbox,
+  DEFAULT_SQL_LIMITS,
+  type SqlLimits,
+  type WorkspaceSandbox,
+} from './sql/sandbox';
+import { keepSettling } from './sql/two-phase';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -115,8 +122,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const fileUploadLimitBytes = options.fileUploadLimitBytes ?? 5 * 1024 ** 3;
-  /** The file store the API opens, which the engine's File API shares. */
+  /** The file store and SQL sandbox the API opens, which the engine's File API shares. */
   let files: Awaited<ReturnType<typeof openFiles>> | undefined;
+  let sandboxOpened: WorkspaceSandbox | undefined;
   await app.register(
     async (api) => {
       if (options.proxyTarget !== undefined) {
@@ -133,8 +141,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         logger: options.logger,
         limits: { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits },
       });
-      api.addHook('onClose', () => sandbox.close());
+      sandboxOpened = sandbox;
       if (options.prepareWorkspaceDatabases) await sandbox.prepareAll();
+      // Changes to a file and table rows that a crash left half done (server/sql/two-phase.ts).
+      const stopSettling = keepSettling({ db, sandbox, logger: options.logger });
+      api.addHook('onClose', async () => {
+        await stopSettling();
+        await sandbox.close();
+      });
       const opened = await openFiles(db, options);
       files = opened;
       api.addHook('onClose', () => opened.close());
@@ -168,10 +182,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         await authed.register(fileRoutes, {
           db,
+          sandbox,
+          logger: options.logger,
           store: opened.store,
           thumbnails: opened.thumbnails,
           uploadLimitBytes: fileUploadLimitBytes,
         });
+        await authed.register(folderRoutes, { db });
       });
       api.setNotFoundHandler(apiNotFound);
     },
@@ -179,10 +196,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   // The older File API (seed 003), outside /api, on the API's database and file store.
-  if (options.db !== undefined && files !== undefined) {
+  if (options.db !== undefined && files !== undefined && sandboxOpened !== undefined) {
     await app.register(engineRoutes, {
       prefix: ENGINE_PREFIX,
       db: options.db,
+      sandbox: sandboxOpened,
       logger: options.logger,
       store: files.store,
       thumbnails: files.thumbnails,

@@ -230,6 +230,10 @@ async function start(
         'unix_socket_directories=',
         '-c',
         'max_connections=200',
+        // A file recorded in a table, or deleted with its rows, prepares the workspace's half
+        // (server/sql/two-phase.ts); each one under way holds a slot until it is settled.
+        '-c',
+        'max_prepared_transactions=64',
       ],
       ids,
       databaseDir,

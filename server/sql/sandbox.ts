@@ -88,6 +88,12 @@ export interface WorkspaceSandbox {
     options: RunOptions,
     work: (session: SqlSession) => Promise<T>,
   ): Promise<T>;
+  /**
+   * Runs the console's own housekeeping in one of the workspace's sessions, outside any tenant's
+   * share and deadline: settling what a request prepared (./two-phase.ts) must not be refused
+   * as busy. Only for short statements of the console's.
+   */
+  housekeeping<T>(workspaceId: string, work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Makes the workspace's database now rather than on first use (after creating it). */
   prepare(workspaceId: string): Promise<void>;
   /** Brings the template and every workspace database up to date; drops what deletions left. */
@@ -265,6 +271,10 @@ export function createWorkspaceSandbox({
       } finally {
         release();
       }
+    },
+    async housekeeping(workspaceId, work) {
+      const { pool } = await poolFor(workspaceId);
+      return pool.withSession(work);
     },
     async prepare(workspaceId) {
       await storageOf(workspaceId);

@@ -39,25 +39,33 @@ const dbCommit = single('db_commit').transform((raw, ctx) => {
   return refuse(ctx, `db_commit must be True or False, not "${raw}"`);
 });
 
-/**
- * `db_commit=True` with `table_name` and `column_name` (the seed's POST and DELETE) also writes
- * or deletes rows of a table: not supported on this server yet, so it is refused before anything
- * happens (`what` says what did not), rather than storing the file as if it had.
- */
-const commitParameters = (what: string) => ({
-  db_commit: dbCommit.transform((commit, ctx) =>
-    commit
-      ? refuse(
-          ctx,
-          'db_commit=True (also inserting or deleting the rows of table_name whose column_name ' +
-            `holds the file's path) is not supported on this server yet: ${what}. Send ` +
-            'db_commit=False, or leave it out, and change the table with SQL',
-        )
-      : false,
-  ),
+const commitParameters = {
+  db_commit: dbCommit,
   table_name: single('table_name'),
   column_name: single('column_name'),
-});
+};
+
+/**
+ * `db_commit=True` with `table_name` and `column_name` (the seed's POST and DELETE): the column
+ * of the table whose rows are written or deleted with the file, as `commit`; undefined without
+ * db_commit. `what` says what did not happen when one of them is missing.
+ */
+function withCommit<T extends { db_commit: boolean; table_name?: string; column_name?: string }>(
+  query: T,
+  ctx: z.core.$RefinementCtx,
+  what: string,
+) {
+  const { db_commit: dbCommitted, table_name: table, column_name: column, ...rest } = query;
+  if (!dbCommitted) return { ...rest, commit: undefined };
+  if (!table || !column) {
+    return refuse(
+      ctx,
+      `db_commit=True needs table_name and column_name (the table, and the column that holds ` +
+        `the file's path): ${what}`,
+    );
+  }
+  return { ...rest, commit: { table, column } };
+}
 
 /** `GET …/file/`: a folder to list, or a regular expression for whole paths. */
 export const listQuerySchema = z.object({
@@ -74,21 +82,22 @@ export const listQuerySchema = z.object({
 });
 
 /** `POST …/file/`: the folder to upload into, relative to `drive/`. */
-export const uploadQuerySchema = z.object({
-  ...commitParameters('nothing was stored'),
-  dir: single('dir').transform((raw, ctx) => {
-    if (raw === undefined) return undefined;
-    try {
-      return dirPath(raw);
-    } catch (error) {
-      if (!(error instanceof PathError)) throw error;
-      return refuse(ctx, error.message);
-    }
-  }),
-});
+export const uploadQuerySchema = z
+  .object({
+    ...commitParameters,
+    dir: single('dir').transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      try {
+        return dirPath(raw);
+      } catch (error) {
+        if (!(error instanceof PathError)) throw error;
+        return refuse(ctx, error.message);
+      }
+    }),
+  })
+  .transform((query, ctx) => withCommit(query, ctx, 'nothing was stored'));
 
 /** `DELETE …/file/`: the path of a file, or of an empty folder. */
-export const deleteQuerySchema = z.object({
-  ...commitParameters('nothing was deleted'),
-  file_path: single('file_path'),
-});
+export const deleteQuerySchema = z
+  .object({ ...commitParameters, file_path: single('file_path') })
+  .transform((query, ctx) => withCommit(query, ctx, 'nothing was deleted'));

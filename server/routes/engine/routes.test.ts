@@ -7,7 +7,7 @@ import { multipart, upload } from '../files/test-helpers';
 /**
  * The older File API (seed 003) at /engine/<workspace>/api/v1/file/: listing folders and
  * matching paths, uploading (into a folder with ?dir), deleting by path; the same access rules
- * as /api/workspaces/:ws; db_commit=True refused before anything happens; and one store with
+ * as /api/workspaces/:ws; db_commit=True writing and deleting table rows with the file; one store with
  * the workspace's files API.
  */
 
@@ -37,6 +37,15 @@ beforeAll(async () => {
   expect(ws.status).toBe(201);
 });
 afterAll(() => server.close());
+
+/** A statement in the default workspace, as the admin; its rows. */
+async function sql(query: string) {
+  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
+    body: { query },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.rows as unknown[][];
+}
 
 /** A File API call; `query` is the query string as sent, without its `?`. */
 function engine(
@@ -133,28 +142,48 @@ describe('uploading', () => {
     expect(back.body.error.message).toMatch(/backslash/);
   });
 
-  it('refuses db_commit=True before reading the upload, storing nothing', async () => {
+  it('with db_commit=True, records the path in the table, in the same transaction', async () => {
     const before = await allFiles();
-    for (const value of ['True', 'true']) {
-      const res = await engineUpload(
-        'would go in a table',
-        'row.jpg',
-        `db_commit=${value}&table_name=items&column_name=image`,
-      );
-      expect(res.status).toBe(400);
-      expect(res.body.error).toEqual({
-        code: 'bad_request',
-        message: expect.stringMatching(
-          /^db_commit=True .* is not supported on this server yet: nothing was stored\./,
-        ),
-      });
+    const refusals: [string, string][] = [
+      ['db_commit=True', 'db_commit=True needs table_name and column_name'],
+      ['db_commit=True&table_name=items', 'db_commit=True needs table_name and column_name'],
+      [
+        'db_commit=True&table_name=missing&column_name=image',
+        'table: the workspace has no table "missing" to record the file in',
+      ],
+      ['db_commit=yes', 'db_commit must be True or False, not "yes"'],
+    ];
+    for (const [query, message] of refusals) {
+      const res = await engineUpload('would go in a table', 'row.jpg', query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+      expect(res.body.error.message).toContain(message);
       expect(res.headers.connection).toBe('close');
     }
     expect(await allFiles()).toEqual(before);
     expect(await tempFiles()).toEqual([]);
-    const odd = await engineUpload('x', 'x.jpg', 'db_commit=yes');
-    expect(odd.status).toBe(400);
-    expect(odd.body.error.message).toBe('db_commit must be True or False, not "yes"');
+
+    await sql('CREATE TABLE items (id serial, image text, label text NOT NULL DEFAULT $$x$$)');
+    for (const value of ['True', 'true']) {
+      const res = await engineUpload(
+        `row ${value}`,
+        `row-${value}.jpg`,
+        `db_commit=${value}&table_name=items&column_name=image`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.path).toBe(`drive/row-${value}.jpg`);
+      expect(res.body.recorded).toEqual({
+        table: 'items',
+        column: 'image',
+        match: 'path',
+        value: `drive/row-${value}.jpg`,
+      });
+    }
+    expect(await sql('SELECT image FROM items ORDER BY id')).toEqual([
+      ['drive/row-True.jpg'],
+      ['drive/row-true.jpg'],
+    ]);
+    // False, with a table: stored, and the table left alone.
     const off = await engineUpload(
       'kept',
       'kept.jpg',
@@ -162,6 +191,7 @@ describe('uploading', () => {
     );
     expect(off.status).toBe(201);
     expect(off.body.path).toBe('drive/kept.jpg');
+    expect(off.body.recorded).toBeUndefined();
   });
 
   it('checks the multipart body as the API does', async () => {
@@ -361,14 +391,47 @@ describe('deleting', () => {
     expect(outside.body.error.message).toMatch(/must start with drive\//);
   });
 
-  it('refuses db_commit=True, deleting nothing', async () => {
+  it('with db_commit=True, deletes the rows that hold the path too, and says how many', async () => {
+    const up = await engineUpload(
+      'with rows',
+      'with-rows.jpg',
+      'db_commit=True&table_name=items&column_name=image',
+    );
+    expect(up.status).toBe(201);
+    await sql(`INSERT INTO items (image) VALUES ('drive/with-rows.jpg'), ('drive/other.jpg')`);
+    const missing = await engine(
+      'DELETE',
+      'db_commit=True&file_path=drive/with-rows.jpg&table_name=nope&column_name=image',
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toBe(
+      'table: the workspace has no table "nope" to record the file in',
+    );
     const res = await engine(
       'DELETE',
-      'db_commit=True&file_path=drive/kept.jpg&table_name=items&column_name=image',
+      'db_commit=True&file_path=drive/with-rows.jpg&table_name=items&column_name=image',
     );
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/not supported on this server yet: nothing was deleted/);
-    expect((await allFiles()).map((file) => file.path)).toContain('drive/kept.jpg');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      deleted: 'file',
+      file: { path: 'drive/with-rows.jpg' },
+      rows_deleted: 2,
+      deleted_rows: [{ table: 'items', column: 'image', match: 'path', rows: 2 }],
+    });
+    expect(
+      await sql(`SELECT count(*)::int FROM items WHERE image = 'drive/with-rows.jpg'`),
+    ).toEqual([[0]]);
+    expect(await sql(`SELECT count(*)::int FROM items WHERE image = 'drive/other.jpg'`)).toEqual([
+      [1],
+    ]);
+    expect((await allFiles()).map((file) => file.path)).not.toContain('drive/with-rows.jpg');
+    // A file no row names: deleted, and the answer says none went with it.
+    await engineUpload('alone', 'alone.jpg');
+    const alone = await engine(
+      'DELETE',
+      'db_commit=True&file_path=drive/alone.jpg&table_name=items&column_name=image',
+    );
+    expect(alone.body).toMatchObject({ rows_deleted: 0, deleted_rows: [{ rows: 0 }] });
   });
 });
 

@@ -3,13 +3,13 @@ import type { FileInfo } from '../../../contract/files';
 import { requireSignIn } from '../../auth/authenticate';
 import { registerWorkspaceAccess, writersOnly } from '../../auth/workspace-access';
 import { badRequest, conflict, notFound } from '../../errors';
-import { baseName, clientPath, folderAndAbove, PathError, ROOT } from '../../files/paths';
+import { baseName, clientPath, PathError, ROOT } from '../../files/paths';
 import { acceptUploads, refuseRest } from '../../files/upload';
 import type { Logger } from '../../logger';
 import {
+  assertFolderPossible,
   countUnder,
   deleteFolder,
-  fileAmong,
   isFolder,
   listFolder,
   matchPaths,
@@ -17,6 +17,8 @@ import {
   type FolderContents,
 } from '../files/drive';
 import { removeFile, saveUpload, type FileKeeping } from '../files/save';
+import { deletingRows, recordingIn, recordTarget } from '../files/table-rows';
+import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { checkBodies } from '../input';
 import { useZodSchemas, type ZodTypeProvider } from '../zod-provider';
 import { deleteQuerySchema, listQuerySchema, literalQuery, uploadQuerySchema } from './query';
@@ -44,6 +46,8 @@ export const isEnginePath = (url: string) =>
 
 export interface EngineOptions extends FileKeeping {
   logger: Logger;
+  /** The workspaces' SQL sessions: the table rows `db_commit` writes and deletes. */
+  sandbox: WorkspaceSandbox;
   /** Statement timeout of a `file_path` regular expression (default 2 s). */
   patternTimeoutMs?: number;
 }
@@ -83,9 +87,10 @@ export async function engineRoutes(engine: FastifyInstance, options: EngineOptio
     // the request sends is validated.
     registerWorkspaceAccess(authed, { db: options.db, routes: ENGINE_WORKSPACE_ROUTE });
     // Only what the routes take: the `prefix` this plugin was registered with must not repeat.
-    const { db, store, thumbnails, uploadLimitBytes, logger, patternTimeoutMs } = options;
+    const { db, sandbox, store, thumbnails, uploadLimitBytes, logger, patternTimeoutMs } = options;
     await authed.register(fileApiRoutes, {
       db,
+      sandbox,
       store,
       thumbnails,
       uploadLimitBytes,
@@ -160,12 +165,16 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
       },
       async (request, reply) => {
         const { workspace } = request.workspaceAccess;
-        const { dir } = request.query;
-        if (dir !== undefined) await assertNoFileAt(workspace.id, folderAndAbove(dir));
+        const { dir, commit } = request.query;
+        if (dir !== undefined) await assertFolderPossible(db, workspace.id, dir, 'dir');
+        const target = commit && (await recordTarget(options, request, commit));
         reading.add(request);
-        const file = await saveUpload(options, request, reply, workspace.id, { folder: dir });
+        const { file, rows } = await saveUpload(options, request, reply, workspace.id, {
+          folder: dir,
+          rows: target && recordingIn(options, request, target),
+        });
         reply.code(201);
-        return engineFile(file);
+        return rows ? { ...engineFile(file), recorded: rows } : engineFile(file);
       },
     );
 
@@ -178,14 +187,31 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
       },
       async (request) => {
         const { workspace } = request.workspaceAccess;
-        const given = request.query.file_path;
+        const { file_path: given, commit } = request.query;
         if (given === undefined || given === '') {
           throw badRequest('file_path: give the path of the file, or empty folder, to delete');
         }
         const path = checkedPath(given);
         if (path === ROOT) throw badRequest(`${ROOT} is the root folder: it cannot be deleted`);
-        const file = await removeFile(options, workspace.id, { path });
-        if (file) return { deleted: 'file', file: engineFile(file) };
+        const only = commit && (await recordTarget(options, request, commit));
+        const removed = await removeFile(
+          options,
+          workspace.id,
+          { path },
+          only && deletingRows(options, request, only),
+        );
+        if (removed) {
+          const { file, rows } = removed;
+          if (!rows) return { deleted: 'file', file: engineFile(file) };
+          // One column: one entry, there even when no row held the path.
+          const rowsDeleted = rows.reduce((sum, reference) => sum + reference.rows, 0);
+          return {
+            deleted: 'file',
+            file: engineFile(file),
+            rows_deleted: rowsDeleted,
+            deleted_rows: [{ ...only!, rows: rowsDeleted }],
+          };
+        }
         const removal = await deleteFolder(db, workspace.id, path);
         if (removal === 'deleted') {
           return { deleted: 'folder', folder: { path, name: baseName(path) } };
@@ -213,12 +239,6 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
       throw error;
     }
     return (await isFolder(db, workspaceId, path)) ? path : null;
-  }
-
-  /** A `?dir=` folder, or one above it, that is a file: a 409 before the upload is read. */
-  async function assertNoFileAt(workspaceId: string, folders: string[]) {
-    const file = await fileAmong(db, workspaceId, folders);
-    if (file) throw conflict(`dir: ${file} is a file, so it cannot be a folder`);
   }
 }
 

@@ -154,6 +154,8 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, 'notes.txt'), 'some notes\n');
   await fs.writeFile(path.join(dir, 'row.jpg'), 'would be a row');
   await fs.writeFile(path.join(dir, 'curl.png'), 'from curl');
+  // The table the db_commit examples write the file's path in.
+  await sql('CREATE TABLE items (image text)');
 });
 afterAll(async () => {
   await server.close();
@@ -202,6 +204,15 @@ async function curl(example: string, values: Record<string, string> = {}) {
 
 const py = (text: string) => JSON.stringify(text);
 
+/** A statement in the default workspace, as the admin; its rows. */
+async function sql(query: string) {
+  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
+    body: { query },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.rows as unknown[][];
+}
+
 const listedPaths = async () =>
   (
     await server.call(server.adminToken, 'GET', '/api/workspaces/default/files?limit=1000')
@@ -234,25 +245,39 @@ describe('the seed’s Python examples', () => {
     ]);
   });
 
-  it('POST with db_commit=True is refused, storing nothing', async () => {
+  it('POST with db_commit=True stores the file and its path in the table', async () => {
+    const up = await python(PY_POST_COMMIT, {
+      '"Table Name"': py('items'),
+      '"Column Name"': py('image'),
+      "'Data File Path'": py(path.join(dir, 'row.jpg')),
+    });
+    expect(up).toMatchObject({
+      path: 'drive/row.jpg',
+      recorded: { table: 'items', column: 'image', value: 'drive/row.jpg' },
+    });
+    expect(await sql('SELECT image FROM items')).toEqual([['drive/row.jpg']]);
+  });
+
+  it('DELETE with db_commit=True deletes the file and the rows that hold its path', async () => {
+    const deleted = await python(PY_DELETE_COMMIT, {
+      "'File Path'": py('drive/row.jpg'),
+      "'Table Name'": py('items'),
+      "'Column Name'": py('image'),
+    });
+    expect(deleted).toMatchObject({ deleted: 'file', rows_deleted: 1 });
+    expect(await sql('SELECT image FROM items')).toEqual([]);
+    expect(await listedPaths()).not.toContain('drive/row.jpg');
+  });
+
+  it('db_commit=True naming a table that is not there is a 400, and changes nothing', async () => {
     const before = await listedPaths();
     const stderr = await pythonFailure(PY_POST_COMMIT, {
-      '"Table Name"': py('items'),
+      '"Table Name"': py('nope'),
       '"Column Name"': py('image'),
       "'Data File Path'": py(path.join(dir, 'row.jpg')),
     });
     expect(stderr).toMatch(/requests\.exceptions\.HTTPError: 400 Client Error/);
     expect(await listedPaths()).toEqual(before);
-  });
-
-  it('DELETE with db_commit=True is refused, deleting nothing', async () => {
-    const stderr = await pythonFailure(PY_DELETE_COMMIT, {
-      "'File Path'": py('drive/beach.jpg'),
-      "'Table Name'": py('items'),
-      "'Column Name'": py('image'),
-    });
-    expect(stderr).toMatch(/requests\.exceptions\.HTTPError: 400 Client Error/);
-    expect(await listedPaths()).toContain('drive/beach.jpg');
   });
 
   it('DELETE deletes a file by its path', async () => {
@@ -287,17 +312,17 @@ describe('the seed’s curl examples', () => {
     expect(again.error).toMatchObject({ code: 'not_found' });
   });
 
-  it('with db_commit=True, POST and DELETE are refused and change nothing', async () => {
-    const before = await listedPaths();
+  it('with db_commit=True, POST and DELETE change the table with the file', async () => {
     const values = { '{db_commit}': 'True', '{table_name}': 'items', '{column_name}': 'image' };
     const up = await curl(CURL_POST_COMMIT, {
       ...values,
       'Data File Path': path.join(dir, 'row.jpg'),
       'file_type/Data File Type': 'image/jpeg',
     });
-    expect(up.error.message).toMatch(/not supported on this server yet: nothing was stored/);
-    const del = await curl(CURL_DELETE_COMMIT, { ...values, '{file_path}': 'drive/beach.jpg' });
-    expect(del.error.message).toMatch(/not supported on this server yet: nothing was deleted/);
-    expect(await listedPaths()).toEqual(before);
+    expect(up).toMatchObject({ path: 'drive/row.jpg', recorded: { value: 'drive/row.jpg' } });
+    expect(await sql('SELECT image FROM items')).toEqual([['drive/row.jpg']]);
+    const del = await curl(CURL_DELETE_COMMIT, { ...values, '{file_path}': 'drive/row.jpg' });
+    expect(del).toMatchObject({ deleted: 'file', rows_deleted: 1 });
+    expect(await sql('SELECT image FROM items')).toEqual([]);
   });
 });

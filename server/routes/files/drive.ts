@@ -1,7 +1,14 @@
 import type { FileInfo } from '../../../contract/files';
 import { isPostgresError, type Db, type Queryable } from '../../db/index';
 import { badRequest, conflict } from '../../errors';
-import { baseName, folderAndAbove, numberedName, pathProblem, ROOT } from '../../files/paths';
+import {
+  baseName,
+  folderAndAbove,
+  numberedName,
+  parentOf,
+  pathProblem,
+  ROOT,
+} from '../../files/paths';
 import { COLUMNS, shown } from './repository';
 
 /**
@@ -12,14 +19,23 @@ import { COLUMNS, shown } from './repository';
  */
 
 /** Runs `work` in a transaction that holds the workspace's drive lock. */
-async function underDriveLock<T>(db: Db, workspaceId: string, work: (tx: Queryable) => Promise<T>) {
+export async function underDriveLock<T>(
+  db: Db,
+  workspaceId: string,
+  work: (tx: Queryable) => Promise<T>,
+) {
   return db.transaction(async (tx) => {
-    await tx.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('deeplake_console.drive:' || $1, 0))`,
-      [workspaceId],
-    );
+    await lockDrive(tx, workspaceId);
     return work(tx);
   });
+}
+
+/** Takes the workspace's drive lock until the end of the transaction `tx` is in. */
+async function lockDrive(tx: Queryable, workspaceId: string) {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('deeplake_console.drive:' || $1, 0))`,
+    [workspaceId],
+  );
 }
 
 /** A folder, as the engine's listing shows it. */
@@ -42,10 +58,24 @@ export async function fileAmong(db: Queryable, workspaceId: string, paths: reado
 }
 
 /**
+ * Refuses (409) a folder to upload into when it, or one above it, is a file: checked before the
+ * upload is read, as inserting the file would refuse it after.
+ */
+export async function assertFolderPossible(
+  db: Queryable,
+  workspaceId: string,
+  folder: string,
+  parameter: string,
+) {
+  const file = await fileAmong(db, workspaceId, folderAndAbove(folder));
+  if (file) throw conflict(`${parameter}: ${file} is a file, so it cannot be a folder`);
+}
+
+/**
  * Makes the folders exist for themselves. A file at one of those paths is a 409: a path is a
  * file or a folder, never both.
  */
-async function makeFolders(tx: Queryable, workspaceId: string, folders: readonly string[]) {
+export async function makeFolders(tx: Queryable, workspaceId: string, folders: readonly string[]) {
   if (folders.length === 0) return;
   const file = await fileAmong(tx, workspaceId, folders);
   if (file) throw conflict(`${file} is a file, so it cannot be a folder`);
@@ -65,7 +95,7 @@ const CANDIDATES_AT_ONCE = 50;
  * taken by a file, by a folder kept for itself, or by a folder that has files under it. Each
  * candidate is a few index probes, whatever else the folder holds.
  */
-async function freePath(tx: Queryable, workspaceId: string, folder: string, name: string) {
+export async function freePath(tx: Queryable, workspaceId: string, folder: string, name: string) {
   for (let first = 1; ; first += CANDIDATES_AT_ONCE) {
     const candidates = Array.from(
       { length: CANDIDATES_AT_ONCE },
@@ -104,20 +134,27 @@ export interface NewFile {
 
 /** Writes a stored file's row at the first free path for its name in its folder. */
 export async function insertFile(db: Db, file: NewFile): Promise<FileInfo> {
-  return underDriveLock(db, file.workspaceId, async (tx) => {
-    await makeFolders(tx, file.workspaceId, folderAndAbove(file.folder));
-    const path = await freePath(tx, file.workspaceId, file.folder, file.name);
-    const problem = pathProblem(path);
-    if (problem) throw badRequest(`The file's path ${path} ${problem}`);
-    const [row] = await tx.query<FileInfo>(
-      `INSERT INTO deeplake_console.files AS f
-         (id, workspace_id, filename, path, content_type, size, sha256)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING ${COLUMNS}`,
-      [file.id, file.workspaceId, file.filename, path, file.contentType, file.size, file.sha256],
-    );
-    return shown(row!);
-  });
+  return db.transaction((tx) => insertFileIn(tx, file));
+}
+
+/**
+ * `insertFile` in the caller's transaction (which then holds the drive lock to its end), for a
+ * file whose row commits together with other work.
+ */
+export async function insertFileIn(tx: Queryable, file: NewFile): Promise<FileInfo> {
+  await lockDrive(tx, file.workspaceId);
+  await makeFolders(tx, file.workspaceId, folderAndAbove(file.folder));
+  const path = await freePath(tx, file.workspaceId, file.folder, file.name);
+  const problem = pathProblem(path);
+  if (problem) throw badRequest(`The file's path ${path} ${problem}`);
+  const [row] = await tx.query<FileInfo>(
+    `INSERT INTO deeplake_console.files AS f
+       (id, workspace_id, filename, path, content_type, size, sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING ${COLUMNS}`,
+    [file.id, file.workspaceId, file.filename, path, file.contentType, file.size, file.sha256],
+  );
+  return shown(row!);
 }
 
 /** Whether `path` is a folder: `drive`, one kept for itself, or one with a file under it. */
@@ -157,23 +194,11 @@ export async function listFolder(
       ORDER BY f.path LIMIT $3`,
     [workspaceId, folder, cap + 1],
   );
-  const folders = await db.query<{ path: string }>(
-    `SELECT DISTINCT
-            ($2::text || '/' || split_part(substr(path, length($2::text) + 2), '/', 1))
-              COLLATE "C" AS path
-       FROM (SELECT path FROM deeplake_console.file_folders
-              WHERE workspace_id = $1 AND path > $2::text || '/' AND path < $2::text || '0'
-             UNION ALL
-             SELECT path FROM deeplake_console.files
-              WHERE workspace_id = $1 AND path > $2::text || '/' AND path < $2::text || '0'
-                AND strpos(substr(path, length($2::text) + 2), '/') > 0) AS under
-      ORDER BY 1 LIMIT $3`,
-    [workspaceId, folder, cap + 1],
-  );
+  const folders = await listSubfolders(db, workspaceId, folder, cap);
   return {
     files: files.slice(0, cap).map(shown),
-    folders: folders.slice(0, cap).map((row) => folderInfo(row.path)),
-    truncated: files.length > cap || folders.length > cap,
+    folders: folders.folders,
+    truncated: files.length > cap || folders.truncated,
   };
 }
 
@@ -292,4 +317,79 @@ export async function countUnder(db: Queryable, workspaceId: string, folder: str
     [workspaceId, folder],
   );
   return row!;
+}
+
+/**
+ * The folders directly in `folder`, sorted by path, at most `cap` (and whether there were more):
+ * those kept for themselves and those that only have files under them.
+ */
+export async function listSubfolders(
+  db: Queryable,
+  workspaceId: string,
+  folder: string,
+  cap: number,
+): Promise<{ folders: FolderInfo[]; truncated: boolean }> {
+  const rows = await db.query<{ path: string }>(
+    `SELECT DISTINCT
+            ($2::text || '/' || split_part(substr(path, length($2::text) + 2), '/', 1))
+              COLLATE "C" AS path
+       FROM (SELECT path FROM deeplake_console.file_folders
+              WHERE workspace_id = $1 AND path > $2::text || '/' AND path < $2::text || '0'
+             UNION ALL
+             SELECT path FROM deeplake_console.files
+              WHERE workspace_id = $1 AND path > $2::text || '/' AND path < $2::text || '0'
+                AND strpos(substr(path, length($2::text) + 2), '/') > 0) AS under
+      ORDER BY 1 LIMIT $3`,
+    [workspaceId, folder, cap + 1],
+  );
+  return {
+    folders: rows.slice(0, cap).map((row) => folderInfo(row.path)),
+    truncated: rows.length > cap,
+  };
+}
+
+/**
+ * Makes a folder, and those above it, exist for themselves: whether it was a folder already
+ * (kept for itself, or with files under it). A file at it or above it is a 409.
+ */
+export async function createFolder(db: Db, workspaceId: string, folder: string) {
+  return underDriveLock(db, workspaceId, async (tx) => {
+    const existed = await isFolder(tx, workspaceId, folder);
+    await makeFolders(tx, workspaceId, folderAndAbove(folder));
+    return { existed };
+  });
+}
+
+/**
+ * Moves a file into `folder` (made when missing), keeping its name, numbered when taken there;
+ * null when there is no such file. The folder it leaves stays, kept for itself: moving its last
+ * file out does not make it vanish from under the person looking at it.
+ */
+export async function moveFile(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  folder: string,
+): Promise<FileInfo | null> {
+  return underDriveLock(db, workspaceId, async (tx) => {
+    const [file] = await tx.query<FileInfo>(
+      `SELECT ${COLUMNS} FROM deeplake_console.files f
+        WHERE f.workspace_id = $1 AND f.id = $2 FOR UPDATE`,
+      [workspaceId, id],
+    );
+    if (!file) return null;
+    const from = parentOf(file.path!);
+    if (from === folder) return shown(file);
+    await makeFolders(tx, workspaceId, folderAndAbove(folder));
+    await makeFolders(tx, workspaceId, folderAndAbove(from));
+    const path = await freePath(tx, workspaceId, folder, baseName(file.path!));
+    const problem = pathProblem(path);
+    if (problem) throw badRequest(`The file's new path ${path} ${problem}`);
+    const [moved] = await tx.query<FileInfo>(
+      `UPDATE deeplake_console.files f SET path = $3
+        WHERE f.workspace_id = $1 AND f.id = $2 RETURNING ${COLUMNS}`,
+      [workspaceId, id, path],
+    );
+    return shown(moved!);
+  });
 }

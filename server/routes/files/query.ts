@@ -62,6 +62,37 @@ export const fileListQuerySchema = z.object({
   content_type: single('content_type').transform((value) => value?.trim()),
   q: single('q').transform((value) => value?.trim()),
   path: folderParameter('path'),
+  /** Only the files directly in this folder (`path` is anywhere under it). */
+  folder: folderParameter('folder'),
+});
+
+/**
+ * `POST …/files`: the folder to upload into (made when missing; by default the one the file's
+ * type goes to), and the table and column to record the upload in (both or neither).
+ */
+export const fileUploadQuerySchema = z
+  .object({
+    folder: folderParameter('folder'),
+    table: single('table').transform((value) => value || undefined),
+    column: single('column').transform((value) => value || undefined),
+  })
+  .transform((query, ctx) => {
+    if ((query.table === undefined) !== (query.column === undefined)) {
+      return refuse(
+        ctx,
+        'table and column: give both, to record the upload in that column of that table, or neither',
+      );
+    }
+    return query;
+  });
+
+/** `DELETE …/files/:id`: whether the rows that point at the file go with it. */
+export const fileDeleteQuerySchema = z.object({
+  with_rows: single('with_rows').transform((raw, ctx) => {
+    if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+    if (raw === 'true' || raw === '1') return true;
+    return refuse(ctx, `with_rows must be true or false, not "${raw}"`);
+  }),
 });
 
 /** `GET …/files/:id/content`: a thumbnail width, and whether to save rather than show. */

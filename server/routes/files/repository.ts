@@ -33,6 +33,8 @@ export interface FileFilter {
   q?: string;
   /** A folder (a checked path, server/files/paths.ts): the files anywhere under it. */
   folder?: string;
+  /** A folder (a checked path): only the files directly in it, none of its folders' files. */
+  directlyIn?: string;
 }
 
 /** A page of the workspace's files, newest first, with the number of all that match. */
@@ -56,6 +58,15 @@ export async function listFiles(
     params.push(filter.folder);
     conditions.push(
       `f.path > $${params.length}::text || '/' AND f.path < $${params.length}::text || '0'`,
+    );
+  }
+  if (filter.directlyIn !== undefined) {
+    // Under `folder/` (as above) with no `/` after it.
+    params.push(filter.directlyIn);
+    const at = `$${params.length}::text`;
+    conditions.push(
+      `f.path > ${at} || '/' AND f.path < ${at} || '0'` +
+        ` AND strpos(substr(f.path, length(${at}) + 2), '/') = 0`,
     );
   }
   const where = conditions.join(' AND ');

@@ -4,6 +4,8 @@ import { ORG_HEADER } from '../../../contract/headers';
 import type { Workspace } from '../../../contract/workspaces';
 import { writersOnly } from '../../auth/workspace-access';
 import type { Db } from '../../db/index';
+import type { Logger } from '../../logger';
+import type { WorkspaceSandbox } from '../../sql/sandbox';
 import { notFound } from '../../errors';
 import { thumbnailFormat } from '../../files/http';
 import { serveStoredFile, type ServedFile } from '../../files/serve';
@@ -17,12 +19,22 @@ import {
 import { acceptUploads, refuseRest } from '../../files/upload';
 import { uuidParam, workspacePath } from '../params';
 import type { ZodTypeProvider } from '../zod-provider';
-import { fileContentQuerySchema, fileListQuerySchema } from './query';
+import { assertFolderPossible } from './drive';
+import {
+  fileContentQuerySchema,
+  fileDeleteQuerySchema,
+  fileListQuerySchema,
+  fileUploadQuerySchema,
+} from './query';
 import { getFile, listFiles } from './repository';
 import { removeFile, saveUpload } from './save';
+import { deletingRows, recordingIn, recordTarget, referencesTo } from './table-rows';
 
 export interface FileRoutesOptions {
   db: Db;
+  /** The workspaces' SQL sessions: table rows that go with files. */
+  sandbox: WorkspaceSandbox;
+  logger: Logger;
   store: FileStore;
   thumbnails: Thumbnails;
   /** Largest file an upload may be. */
@@ -41,11 +53,14 @@ const filePath = workspacePath.extend({ id: uuidParam((id) => `No file "${id}"`)
  */
 export async function fileRoutes(
   instance: FastifyInstance,
-  { db, store, thumbnails, uploadLimitBytes }: FileRoutesOptions,
+  { db, sandbox, logger, store, thumbnails, uploadLimitBytes }: FileRoutesOptions,
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   await acceptUploads(app, uploadLimitBytes);
   const keeping = { db, store, thumbnails, uploadLimitBytes };
+  const rowKeeping = { db, sandbox, logger };
+  /** Uploads whose body has started to be read; any other refusal closes the connection. */
+  const reading = new WeakSet<FastifyRequest>();
 
   const fileOf = async (workspace: Workspace, id: string) => {
     const file = await getFile(db, workspace.id, id);
@@ -63,7 +78,12 @@ export async function fileRoutes(
       const { files, total } = await listFiles(db, workspace.id, {
         limit,
         offset,
-        filter: { contentType: query.content_type, q: query.q, folder: query.path },
+        filter: {
+          contentType: query.content_type,
+          q: query.q,
+          folder: query.path,
+          directlyIn: query.folder,
+        },
       });
       return { files, total, limit, offset };
     },
@@ -73,21 +93,43 @@ export async function fileRoutes(
     '/workspaces/:ws/files',
     {
       config: writersOnly('upload files'),
-      // Refused before its body was read (no workspace, or a viewer's): not worth reading,
-      // it may be gigabytes.
+      schema: { querystring: fileUploadQuerySchema },
+      // Refused before its body was read (no workspace, a viewer's, a bad query string): not
+      // worth reading, it may be gigabytes.
       onError: async (request, reply) => {
-        if (!request.workspaceAccess) refuseRest(reply);
+        if (!reading.has(request)) refuseRest(reply);
       },
     },
     async (request, reply) => {
-      const file = await saveUpload(keeping, request, reply, request.workspaceAccess.workspace.id);
+      const { workspace } = request.workspaceAccess;
+      const { folder, table, column } = request.query;
+      if (folder !== undefined) await assertFolderPossible(db, workspace.id, folder, 'folder');
+      const target =
+        table !== undefined && column !== undefined
+          ? await recordTarget(rowKeeping, request, { table, column })
+          : undefined;
+      reading.add(request);
+      const { file, rows } = await saveUpload(keeping, request, reply, workspace.id, {
+        folder,
+        rows: target && recordingIn(rowKeeping, request, target),
+      });
       reply.code(201);
-      return file;
+      return rows ? { ...file, recorded: rows } : file;
     },
   );
 
   app.get('/workspaces/:ws/files/:id', { schema: { params: filePath } }, async (request) =>
     fileOf(request.workspaceAccess.workspace, request.params.id),
+  );
+
+  // What deleting it `with_rows` would take with it: readers may ask too.
+  app.get(
+    '/workspaces/:ws/files/:id/references',
+    { schema: { params: filePath } },
+    async (request) => {
+      const file = await fileOf(request.workspaceAccess.workspace, request.params.id);
+      return { references: await referencesTo(rowKeeping, request, file) };
+    },
   );
 
   // HEAD is ours, not Fastify's automatic one, which would read the whole file to discard it.
@@ -123,14 +165,22 @@ export async function fileRoutes(
 
   app.delete(
     '/workspaces/:ws/files/:id',
-    { config: writersOnly('delete files'), schema: { params: filePath } },
+    {
+      config: writersOnly('delete files'),
+      schema: { params: filePath, querystring: fileDeleteQuerySchema },
+    },
     async (request, reply) => {
       const { workspace } = request.workspaceAccess;
       const { id } = request.params;
-      if (!(await removeFile(keeping, workspace.id, { id }))) {
-        throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
-      }
-      reply.code(204);
+      const removed = await removeFile(
+        keeping,
+        workspace.id,
+        { id },
+        request.query.with_rows ? deletingRows(rowKeeping, request) : undefined,
+      );
+      if (!removed) throw notFound(`No file "${id}" in workspace "${workspace.id}"`);
+      if (!removed.rows) return reply.code(204).send();
+      return { file: removed.file, deleted_rows: removed.rows };
     },
   );
 }

@@ -9,8 +9,10 @@ import { resolveContentType, SNIFF_BYTES } from '../../files/sniff';
 import type { FileStore } from '../../files/store';
 import type { Thumbnails } from '../../files/thumbnails';
 import { receiveUpload } from '../../files/upload';
-import { insertFile } from './drive';
+import { commitAcross } from '../../sql/two-phase';
+import { insertFile, insertFileIn, type NewFile } from './drive';
 import { deleteFile } from './repository';
+import type { RowChange } from './table-rows';
 
 /**
  * The one way a file is stored and the one way it is deleted, for both file APIs (the
@@ -29,15 +31,16 @@ export interface FileKeeping {
 /**
  * Reads the upload in the multipart field "file" and stores it: the bytes streamed to disk and
  * put in place, then its row written at the first free path for its name in `folder` (by
- * default the one its type goes to: `drive` or `drive/others`). Nothing stays when it fails.
+ * default the one its type goes to: `drive` or `drive/others`), and with it the `rows` change
+ * to the workspace's tables, if any, in the same transaction. Nothing stays when it fails.
  */
-export async function saveUpload(
+export async function saveUpload<T = never>(
   { db, store, thumbnails, uploadLimitBytes }: FileKeeping,
   request: FastifyRequest,
   reply: FastifyReply,
   workspaceId: string,
-  { folder }: { folder?: string } = {},
-): Promise<FileInfo> {
+  { folder, rows }: { folder?: string; rows?: RowChange<T> } = {},
+): Promise<{ file: FileInfo; rows?: T }> {
   const { received, declaredType, filename } = await receiveUpload(
     request,
     reply,
@@ -55,19 +58,26 @@ export async function saveUpload(
     throw error;
   }
   const name = nameSegment(filename);
+  const newFile: NewFile = {
+    id,
+    workspaceId,
+    filename,
+    name,
+    folder: folder ?? defaultFolder(name),
+    contentType,
+    size: received.size,
+    sha256: received.sha256,
+  };
   try {
-    const file = await insertFile(db, {
-      id,
-      workspaceId,
-      filename,
-      name,
-      folder: folder ?? defaultFolder(name),
-      contentType,
-      size: received.size,
-      sha256: received.sha256,
-    });
-    thumbnails.prepare(workspaceId, file);
-    return file;
+    const saved = rows
+      ? await commitAcross(
+          rows.across,
+          (tx) => insertFileIn(tx, newFile),
+          (session, file) => rows.change(session, file),
+        ).then((both) => ({ file: both.console, rows: both.workspace }))
+      : { file: await insertFile(db, newFile) };
+    thumbnails.prepare(workspaceId, saved.file);
+    return saved;
   } catch (error) {
     await fs.rm(placed, { force: true });
     // 23503: the workspace was deleted while the file was arriving.
@@ -78,16 +88,41 @@ export async function saveUpload(
   }
 }
 
+/** The file to delete is not there: nothing else is done. */
+class NoSuchFile extends Error {}
+
 /**
- * Deletes a file, named by its id or its path: its row, then its bytes and thumbnails. Returns
+ * Deletes a file, named by its id or its path: its row (with the `rows` change to the
+ * workspace's tables, if any, in the same transaction), then its bytes and thumbnails. Returns
  * the file, or null when there is none.
  */
-export async function removeFile(
+export async function removeFile<T = never>(
   { db, store }: Pick<FileKeeping, 'db' | 'store'>,
   workspaceId: string,
   which: { id: string } | { path: string },
-): Promise<FileInfo | null> {
-  const file = await deleteFile(db, workspaceId, which);
-  if (file) await store.forget(workspaceId, file.id);
-  return file;
+  rows?: RowChange<T>,
+): Promise<{ file: FileInfo; rows?: T } | null> {
+  let removed: { file: FileInfo; rows?: T } | null;
+  if (rows) {
+    try {
+      const both = await commitAcross(
+        rows.across,
+        async (tx) => {
+          const file = await deleteFile(tx, workspaceId, which);
+          if (!file) throw new NoSuchFile();
+          return file;
+        },
+        (session, file) => rows.change(session, file),
+      );
+      removed = { file: both.console, rows: both.workspace };
+    } catch (error) {
+      if (!(error instanceof NoSuchFile)) throw error;
+      removed = null;
+    }
+  } else {
+    const file = await deleteFile(db, workspaceId, which);
+    removed = file && { file };
+  }
+  if (removed) await store.forget(workspaceId, removed.file.id);
+  return removed;
 }
