@@ -18,11 +18,16 @@ async function checkFilesScreen(page: Page, api: Api, signIn: () => Promise<void
     mimeType: 'image/png',
     buffer: TINY_PNG,
   });
-  await api.uploadFile(orgId, workspaceId, {
-    name: 'notes.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from('Accessible notes\n'),
-  });
+  await api.uploadFile(
+    orgId,
+    workspaceId,
+    {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Accessible notes\n'),
+    },
+    { folder: 'drive' },
+  );
   await signIn();
   await page.getByLabel('Organization', { exact: true }).selectOption(orgId);
   await page.goto(`/workspaces/${workspaceId}/files`);

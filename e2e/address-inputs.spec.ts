@@ -25,11 +25,16 @@ async function throttleCpu(page: Page, rate = 6) {
 }
 
 async function textFile(api: Api, workspaceId: string, name: string) {
-  await api.uploadFile(DEFAULT_ORG.id, workspaceId, {
-    name,
-    mimeType: 'text/plain',
-    buffer: Buffer.from(`the file ${name}\n`),
-  });
+  await api.uploadFile(
+    DEFAULT_ORG.id,
+    workspaceId,
+    {
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`the file ${name}\n`),
+    },
+    { folder: 'drive' },
+  );
 }
 
 test.describe('inputs kept in the address', () => {
@@ -43,11 +48,16 @@ test.describe('inputs kept in the address', () => {
     const names = ['beach cat.txt', 'beach.txt', 'dog.txt'];
     for (let n = 0; n < 40; n++) names.push(`photo-${n}.txt`);
     for (const name of names) await textFile(adminApi, ws, name);
-    await adminApi.uploadFile(DEFAULT_ORG.id, ws, {
-      name: 'beach cat.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"cat": true}'),
-    });
+    await adminApi.uploadFile(
+      DEFAULT_ORG.id,
+      ws,
+      {
+        name: 'beach cat.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"cat": true}'),
+      },
+      { folder: 'drive' },
+    );
     await page.goto(`/workspaces/${ws}/files?view=list`);
     const list = page.getByRole('table', { name: /^Files of/ });
     await expect(list.getByRole('row')).toHaveCount(45);

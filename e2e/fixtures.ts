@@ -77,6 +77,8 @@ export interface StoredFile {
   content_type: string;
   size: number;
   created_at: string;
+  /** Where it is in the drive (the bundled server's extra). */
+  path?: string;
 }
 
 /**
@@ -167,13 +169,19 @@ export class Api {
 
   // Files (issue 6): setting up and checking a workspace's files.
 
-  /** Stores a file as an upload from the console would (multipart field `file`). */
+  /**
+   * Stores a file as an upload from the console would (multipart field `file`). Without a
+   * `folder`, the server puts it where its type goes: `drive`, or `drive/others` for a type
+   * that is not an image, audio or video file of the older File API's lists.
+   */
   async uploadFile(
     orgId: string,
     workspaceId: string,
     file: { name: string; mimeType: string; buffer: Buffer },
+    { folder }: { folder?: string } = {},
   ): Promise<StoredFile> {
-    const answer = await this.request.post(`/api/workspaces/${workspaceId}/files`, {
+    const query = folder === undefined ? '' : `?folder=${encodeURIComponent(folder)}`;
+    const answer = await this.request.post(`/api/workspaces/${workspaceId}/files${query}`, {
       headers: this.headers(orgId),
       multipart: { file },
     });

@@ -273,8 +273,9 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body: unknown, options?: Options) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  delete: (path: string, options?: Options) =>
-    apiRequest<undefined>(path, { ...options, method: 'DELETE' }),
+  /** Most deletes answer 204 (undefined); some say what went (`T`). */
+  delete: <T = undefined>(path: string, options?: Options) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
   blob: (path: string, options?: Options) => blobRequest(path, options),
   dataUrl: (path: string, options?: Omit<DataUrlOptions, 'method' | 'body'>) =>
     dataUrlRequest(path, options),

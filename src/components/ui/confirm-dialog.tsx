@@ -11,6 +11,8 @@ export interface ConfirmDialogProps {
   onOpenChange: (open: boolean) => void;
   title: string;
   description: ReactNode;
+  /** Choices that go with the confirmation (a checkbox), after the description. */
+  children?: ReactNode;
   /** Label of the button that does it, e.g. "Delete organization". */
   confirmLabel: string;
   /**
@@ -43,6 +45,7 @@ export function ConfirmDialog({ open, onOpenChange, ...props }: ConfirmDialogPro
 function ConfirmForm({
   title,
   description,
+  children,
   confirmLabel,
   confirmationText,
   onConfirm,
@@ -64,6 +67,7 @@ function ConfirmForm({
       <AlertDialog.Description asChild>
         <div className="mt-2 space-y-2 text-sm text-muted">{description}</div>
       </AlertDialog.Description>
+      {children}
       {confirmationText !== undefined && (
         <TextField
           className="mt-4"

@@ -82,7 +82,7 @@ describe('files', () => {
     const remove = mutationHook(() => useDeleteFiles(ORG, 'default'));
     let result: unknown;
     await act(async () => {
-      result = await remove.current.mutateAsync([PHOTO, NOTES, refused] as FileInfo[]);
+      result = await remove.current.mutateAsync({ files: [PHOTO, NOTES, refused] as FileInfo[] });
     });
     expect(result).toEqual({
       deleted: [PHOTO, NOTES],
@@ -92,6 +92,7 @@ describe('files', () => {
           message: 'You are a viewer of "default": only writers and admins may delete files',
         },
       ],
+      rowsDeleted: 0,
     });
     expect(api.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
     expect(api.requests.map((r) => r.body)).toEqual([undefined, undefined, undefined]);

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FileInfo } from '../../../../contract/files';
+import type { FileDeletion, FileInfo } from '../../../../contract/files';
 import { api, errorMessage, isApiError } from '../../../lib/api-client';
+import { workspaceScope } from '../../../lib/query-scope';
 import { settleAll } from '../lib/settle-all';
 import { fileKeys } from './keys';
 import { filePath } from './paths';
@@ -11,6 +12,17 @@ const DELETE_CONCURRENCY = 4;
 export interface DeleteFilesResult {
   deleted: FileInfo[];
   failed: { file: FileInfo; message: string }[];
+  /** Table rows that went with them (`withRows`), in all. */
+  rowsDeleted: number;
+}
+
+export interface DeleteFilesRequest {
+  files: readonly FileInfo[];
+  /**
+   * Also delete, with each file and atomically with it, the table rows that name it (the
+   * bundled server's `?with_rows=true`).
+   */
+  withRows?: boolean;
 }
 
 /**
@@ -20,26 +32,39 @@ export interface DeleteFilesResult {
 export function useDeleteFiles(orgId: string, workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (files: readonly FileInfo[]): Promise<DeleteFilesResult> => {
+    mutationFn: async ({ files, withRows = false }: DeleteFilesRequest) => {
+      const path = (file: FileInfo) =>
+        `${filePath(workspaceId, file.id)}${withRows ? '?with_rows=true' : ''}`;
       const outcomes = await settleAll(files, DELETE_CONCURRENCY, (file) =>
-        api.delete(filePath(workspaceId, file.id), { orgId }).catch((error: unknown) => {
+        api.delete<FileDeletion | undefined>(path(file), { orgId }).catch((error: unknown) => {
           if (isApiError(error) && error.status === 404) return undefined;
           throw error;
         }),
       );
-      const result: DeleteFilesResult = { deleted: [], failed: [] };
+      const result: DeleteFilesResult = { deleted: [], failed: [], rowsDeleted: 0 };
       outcomes.forEach((outcome, index) => {
         const file = files[index]!;
-        if (outcome.status === 'fulfilled') result.deleted.push(file);
-        else result.failed.push({ file, message: errorMessage(outcome.reason) });
+        if (outcome.status === 'rejected') {
+          result.failed.push({ file, message: errorMessage(outcome.reason) });
+          return;
+        }
+        result.deleted.push(file);
+        for (const reference of outcome.value?.deleted_rows ?? []) {
+          result.rowsDeleted += reference.rows;
+        }
       });
       return result;
     },
-    onSuccess: async ({ deleted }) => {
+    onSuccess: async ({ deleted, rowsDeleted }) => {
       for (const file of deleted) {
         queryClient.removeQueries({ queryKey: fileKeys.detail(orgId, workspaceId, file.id) });
+        queryClient.removeQueries({ queryKey: fileKeys.references(orgId, workspaceId, file.id) });
       }
       await queryClient.invalidateQueries({ queryKey: fileKeys.lists(orgId, workspaceId) });
+      // Rows went too: what the tables show of this workspace is stale.
+      if (rowsDeleted > 0) {
+        await queryClient.invalidateQueries({ queryKey: workspaceScope(orgId, workspaceId) });
+      }
     },
   });
 }

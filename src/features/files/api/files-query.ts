@@ -15,6 +15,8 @@ export const fileListQueryOptions = (orgId: string, workspaceId: string, params:
       });
       if (params.contentType) query.set('content_type', params.contentType);
       if (params.q) query.set('q', params.q);
+      if (params.folder) query.set('folder', params.folder);
+      if (params.under) query.set('path', params.under);
       return api.get<FileList>(`${filesPath(workspaceId)}?${query.toString()}`, { orgId, signal });
     },
     // Paging and filtering keep the previous page on screen until the next one is there.

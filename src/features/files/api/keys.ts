@@ -11,6 +11,10 @@ export interface FileListParams {
   contentType?: string | undefined;
   /** Case-insensitive name search. */
   q?: string | undefined;
+  /** Only the files directly in this folder (`drive/…`; the bundled server's extra). */
+  folder?: string | undefined;
+  /** The files anywhere under this folder (the bundled server's extra). */
+  under?: string | undefined;
 }
 
 export const fileKeys = {
@@ -22,4 +26,18 @@ export const fileKeys = {
     [...fileKeys.lists(orgId, workspaceId), params] as const,
   detail: (orgId: string, workspaceId: string, fileId: string) =>
     [...fileKeys.workspace(orgId, workspaceId), 'detail', fileId] as const,
+  /** The table rows that name a file; a SQL run refreshes the workspace's scope, these too. */
+  references: (orgId: string, workspaceId: string, fileId: string) =>
+    [...fileKeys.workspace(orgId, workspaceId), 'references', fileId] as const,
+};
+
+/**
+ * The folders of a workspace's drive (the bundled server's extra): what one folder holds, by
+ * path. Creating, deleting or moving into a folder invalidates `workspace(…)`.
+ */
+export const folderKeys = {
+  workspace: (orgId: string, workspaceId: string) =>
+    [...workspaceScope(orgId, workspaceId), 'folders'] as const,
+  list: (orgId: string, workspaceId: string, path: string) =>
+    [...folderKeys.workspace(orgId, workspaceId), 'list', path] as const,
 };

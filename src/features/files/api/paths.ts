@@ -22,3 +22,6 @@ export function fileContentPath(
   const search = query.toString();
   return `${filePath(workspaceId, fileId)}/content${search ? `?${search}` : ''}`;
 }
+
+/** The folders endpoint of the bundled server (list, create, delete). */
+export const foldersPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/folders`;

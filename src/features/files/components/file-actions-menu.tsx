@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { Copy, Download, Eye, MoreHorizontal, Trash2 } from 'lucide-react';
+import { Copy, Download, Eye, FolderInput, MoreHorizontal, Trash2 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { FileInfo } from '../../../../contract/files';
@@ -10,7 +10,12 @@ export interface FileActions {
   download: (file: FileInfo) => void;
   copyId: (file: FileInfo) => void;
   remove: (file: FileInfo) => void;
-  /** Why files cannot be deleted here (a viewer's role): Delete is shown disabled with it. */
+  /** Moves a file to another folder (offered only where the server has folders). */
+  move?: ((file: FileInfo) => void) | null;
+  /**
+   * Why files cannot be deleted or moved here (a viewer's role): Delete and Move are shown
+   * disabled with it.
+   */
   removeRefusal?: string | null;
 }
 
@@ -122,6 +127,15 @@ export function FileActionsMenu({
           >
             Copy ID
           </Item>
+          {actions.move && (
+            <Item
+              icon={<FolderInput aria-hidden className="size-4" />}
+              onSelect={() => actions.move?.(file)}
+              disabled={Boolean(actions.removeRefusal)}
+            >
+              Move to folder…
+            </Item>
+          )}
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <Item
             icon={<Trash2 aria-hidden className="size-4" />}

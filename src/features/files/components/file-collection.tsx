@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import { memo, useEffect, useRef, type ChangeEvent } from 'react';
+import { memo, useEffect, useRef, type ChangeEvent, type DragEvent } from 'react';
 import type { FileInfo } from '../../../../contract/files';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
 import { FILE_KIND_LABELS, fileKind, mediaTypeEssence } from '../lib/file-kind';
@@ -20,6 +20,8 @@ export interface FileCollectionProps {
   onToggle: (index: number, range: boolean) => void;
   onTogglePage: () => void;
   actions: FileActions;
+  /** Files can be dragged (onto folders): this starts a drag of one. */
+  onDragFile?: ((file: FileInfo, event: DragEvent<HTMLElement>) => void) | undefined;
 }
 
 /** Whether a checkbox change came from a click with Shift held (React reports clicks here). */
@@ -74,6 +76,7 @@ interface ItemProps {
   thumbnailWidth: number;
   onToggle: FileCollectionProps['onToggle'];
   actions: FileActions;
+  onDragFile: FileCollectionProps['onDragFile'];
 }
 
 // Memoized: selecting one file, or a thumbnail arriving, renders that tile alone.
@@ -87,9 +90,12 @@ const GridTile = memo(function GridTile({
   thumbnailWidth,
   onToggle,
   actions,
+  onDragFile,
 }: ItemProps) {
   return (
     <li
+      draggable={onDragFile !== undefined}
+      onDragStart={onDragFile && ((event) => onDragFile(file, event))}
       className={clsx(
         'group relative overflow-hidden rounded-lg border bg-surface shadow-sm',
         selected ? 'border-accent ring-2 ring-accent' : 'border-border',
@@ -142,7 +148,7 @@ const GridTile = memo(function GridTile({
 
 /** Files as a grid of thumbnails. */
 export function FileGrid(props: FileCollectionProps) {
-  const { orgId, workspaceId, files, label, selection, onToggle, actions } = props;
+  const { orgId, workspaceId, files, label, selection, onToggle, actions, onDragFile } = props;
   const selecting = selection.ids.size > 0;
   const width = thumbnailWidthFor(TILE_CSS_PIXELS);
   return (
@@ -167,6 +173,7 @@ export function FileGrid(props: FileCollectionProps) {
             thumbnailWidth={width}
             onToggle={onToggle}
             actions={actions}
+            onDragFile={onDragFile}
           />
         ))}
       </ul>
@@ -185,9 +192,14 @@ const ListRow = memo(function ListRow({
   thumbnailWidth,
   onToggle,
   actions,
+  onDragFile,
 }: ItemProps) {
   return (
-    <Tr className={clsx(selected && 'bg-accent/5')}>
+    <Tr
+      className={clsx(selected && 'bg-accent/5')}
+      draggable={onDragFile !== undefined}
+      onDragStart={onDragFile && ((event) => onDragFile(file, event))}
+    >
       <Td>
         <input
           type="checkbox"
@@ -232,7 +244,7 @@ const ListRow = memo(function ListRow({
 
 /** Files as a table: name, type, size and date. */
 export function FileList(props: FileCollectionProps) {
-  const { orgId, workspaceId, files, label, selection, onToggle, actions } = props;
+  const { orgId, workspaceId, files, label, selection, onToggle, actions, onDragFile } = props;
   const width = thumbnailWidthFor(ROW_THUMBNAIL_CSS_PIXELS);
   const selecting = selection.ids.size > 0;
   return (
@@ -264,6 +276,7 @@ export function FileList(props: FileCollectionProps) {
             thumbnailWidth={width}
             onToggle={onToggle}
             actions={actions}
+            onDragFile={onDragFile}
           />
         ))}
       </tbody>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { FolderOpen, SearchX, Trash2, Upload } from 'lucide-react';
+import { FolderOpen, FolderPlus, FolderX, SearchX, Upload } from 'lucide-react';
 import { lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import type { FileInfo } from '../../../../contract/files';
 import { Button } from '../../../components/ui/button';
@@ -9,7 +10,6 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { PageHeader } from '../../../components/ui/page-header';
 import { queryFallback } from '../../../components/ui/query-fallback';
-import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import {
   ReadOnlyNote,
@@ -18,27 +18,33 @@ import {
   WorkspacePicker,
   writeControl,
 } from '../../workspaces';
-import { useDeleteFiles } from '../api/files-delete-mutation';
 import { fileListQueryOptions } from '../api/files-query';
+import { startFileDrag } from '../folders/file-drag';
+import { FolderBreadcrumbs } from '../folders/folder-breadcrumbs';
+import { FolderGrid } from '../folders/folder-grid';
+import { baseName, ROOT } from '../folders/folder-paths';
+import { useGalleryFolders } from '../folders/use-gallery-folders';
 import { copyFileId, downloadFile } from '../lib/file-actions';
 import { startMediaProxy } from '../preview/media-proxy';
+import { recordQuery } from '../upload/record-target';
+import { useRecordTarget } from '../upload/use-record-target';
 import { useUploadQueue } from '../upload/use-upload-queue';
-import { DeleteFilesDialog } from './delete-files-dialog';
 import type { FileActions } from './file-actions-menu';
 import { FileGrid, FileList } from './file-collection';
 import { galleryListParams, TYPE_FILTERS, useGalleryState } from './files-url-state';
 import { GalleryPagination } from './gallery-pagination';
+import { DropOverlay, GallerySkeleton } from './gallery-parts';
 import { GalleryToolbar } from './gallery-toolbar';
+import { SelectionBar } from './selection-bar';
 import { EMPTY_SELECTION, togglePage, toggleSelection, withoutIds } from './selection';
 import { UploadPanel } from './upload-panel';
+import { useFileDeletion } from './use-file-deletion';
+import { useFilesDraggedOverWindow } from './use-files-dragged-over-window';
+import { usePreviewNavigation } from './use-preview-navigation';
 
 const FilePreviewDialog = lazy(() =>
   import('../preview/file-preview-dialog').then((m) => ({ default: m.FilePreviewDialog })),
 );
-
-/** Preview values that stand for "the first/last file of the page", while that page loads. */
-const FIRST_OF_PAGE = ':first';
-const LAST_OF_PAGE = ':last';
 
 export function FilesScreen() {
   const { orgId, workspaceId } = useCurrentWorkspace();
@@ -50,10 +56,32 @@ function Gallery() {
   const { orgId, workspaceId, workspace } = useCurrentWorkspace();
   useDocumentTitle(`Files · ${workspace.name}`);
   const { state, update, navigations } = useGalleryState();
-  const { page, size, type, q, view } = state;
+  const { folder, page, size, type, q, view } = state;
   const filtered = type !== 'all' || q !== '';
+  const access = useWriteAccess();
+  const readOnlyReason = access.reason;
 
-  const list = useQuery(fileListQueryOptions(orgId, workspaceId, galleryListParams(state)));
+  // Every file seen, by id, so a selection spanning pages (or a drag) can name its files.
+  const seen = useRef(new Map<string, FileInfo>());
+  const fileById = useCallback((id: string) => seen.current.get(id), []);
+  const [selection, setSelection] = useState(EMPTY_SELECTION);
+  const onMoved = useCallback(
+    (ids: string[]) => {
+      setSelection((current) => withoutIds(current, ids));
+      update((current) =>
+        current.preview && ids.includes(current.preview) ? { preview: null } : {},
+      );
+    },
+    [update],
+  );
+  const folders = useGalleryFolders({ orgId, workspaceId, state, access, fileById, onMoved });
+  // A folder in the address was written by a console that found folders: ask for its files at
+  // once. At the top, which files to ask for waits for whether the server has folders.
+  const foldersOn = folders.support === 'pending' ? folder !== ROOT : folders.on;
+  const list = useQuery({
+    ...fileListQueryOptions(orgId, workspaceId, galleryListParams(state, foldersOn)),
+    enabled: folders.support !== 'pending' || folder !== ROOT,
+  });
   const files = useMemo(() => list.data?.files ?? [], [list.data]);
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / size));
@@ -64,8 +92,6 @@ function Gallery() {
     if (settled && page > lastPage) update({ page: lastPage });
   }, [settled, page, lastPage, update]);
 
-  // Every file seen, by id, so a selection spanning pages can name what it deletes.
-  const seen = useRef(new Map<string, FileInfo>());
   useEffect(() => {
     for (const file of files) seen.current.set(file.id, file);
   }, [files]);
@@ -81,20 +107,26 @@ function Gallery() {
     return () => cancelIdleCallback(idle);
   }, []);
 
-  const [selection, setSelection] = useState(EMPTY_SELECTION);
   const pageIds = useMemo(() => files.map((file) => file.id), [files]);
 
   // Uploads.
   const { queue, items: uploads } = useUploadQueue(orgId, workspaceId);
-  const access = useWriteAccess();
-  const readOnlyReason = access.reason;
+  // Where the server has folders, it also records uploads in tables.
+  const recording = useRecordTarget({ orgId, workspaceId, available: folders.on, access });
+  const recordIn = recording.target;
   const onDrop = useCallback(
     (accepted: File[]) => {
       // A viewer's drop is refused here, in words, rather than by a 403 per file.
       if (readOnlyReason) toast.error(readOnlyReason);
-      else queue.add(accepted);
+      // Into the folder shown, where there are folders, and a row each where that was asked.
+      else {
+        queue.add(accepted, {
+          ...(folders.on ? { folder } : {}),
+          ...(recordIn ? recordQuery(recordIn) : {}),
+        });
+      }
     },
-    [queue, readOnlyReason],
+    [queue, readOnlyReason, folders.on, folder, recordIn],
   );
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop,
@@ -105,74 +137,51 @@ function Gallery() {
   const draggingFiles = useFilesDraggedOverWindow();
 
   // Deleting.
-  const [deleting, setDeleting] = useState<FileInfo[] | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const deleteFiles = useDeleteFiles(orgId, workspaceId);
-  const askToDelete = (targets: FileInfo[]) => {
-    setDeleteError(null);
-    setDeleting(targets);
-  };
-  const confirmDelete = () => {
-    if (!deleting) return;
-    const count = deleting.length;
-    deleteFiles.mutate(deleting, {
-      onSuccess: ({ deleted, failed }) => {
-        const gone = deleted.map((file) => file.id);
-        setSelection((current) => withoutIds(current, gone));
-        for (const id of gone) seen.current.delete(id);
-        if (state.preview && gone.includes(state.preview)) update({ preview: null });
-        if (failed.length === 0) {
-          setDeleting(null);
-          toast.success(count === 1 ? `Deleted ${deleted[0]!.filename}` : `Deleted ${count} files`);
-          return;
-        }
-        setDeleting(failed.map(({ file }) => file));
-        setDeleteError(
-          `Deleted ${deleted.length} of ${count}. Not deleted: ${failed
-            .map(({ file, message }) => `${file.filename} (${message})`)
-            .join('; ')}`,
-        );
-      },
-      onError: (error) => setDeleteError(error.message),
-    });
-  };
+  const { askToDelete, dialog: deleteDialog } = useFileDeletion({
+    orgId,
+    workspaceId,
+    onDeleted: (gone) => {
+      setSelection((current) => withoutIds(current, gone));
+      for (const id of gone) seen.current.delete(id);
+      update((current) =>
+        current.preview && gone.includes(current.preview) ? { preview: null } : {},
+      );
+    },
+  });
 
+  const { askToMove } = folders;
   // Stable, so that the memoized tiles do not all render again when anything changes.
   const actions = useMemo<FileActions>(
     () => ({
       preview: (file) => update({ preview: file.id }),
       download: (file) => void downloadFile({ orgId, workspaceId, file }),
       copyId: (file) => void copyFileId(workspaceId, file),
-      remove: (file) => {
-        setDeleteError(null);
-        setDeleting([file]);
-      },
+      remove: (file) => askToDelete([file]),
+      move: askToMove && ((file) => askToMove([file])),
       removeRefusal: readOnlyReason,
     }),
-    [orgId, workspaceId, update, readOnlyReason],
+    [orgId, workspaceId, update, readOnlyReason, askToMove, askToDelete],
   );
 
-  // Preview, with previous/next across page boundaries.
-  const previewIndex = state.preview ? pageIds.indexOf(state.preview) : -1;
+  // A drag takes the whole selection when it starts on a selected file. The selection is read
+  // when the drag starts, so the tiles do not all render again whenever it changes.
+  const selectionNow = useRef(selection);
   useEffect(() => {
-    if (!settled || files.length === 0) return;
-    if (state.preview === FIRST_OF_PAGE) update({ preview: files[0]!.id });
-    if (state.preview === LAST_OF_PAGE) update({ preview: files.at(-1)!.id });
-  }, [settled, files, state.preview, update]);
-  const placeholderPreview = state.preview === FIRST_OF_PAGE || state.preview === LAST_OF_PAGE;
-  const previewFile = previewIndex >= 0 ? files[previewIndex] : undefined;
-  const onPrevious =
-    previewIndex > 0
-      ? () => update({ preview: files[previewIndex - 1]!.id })
-      : previewIndex === 0 && page > 1
-        ? () => update({ page: page - 1, preview: LAST_OF_PAGE })
-        : undefined;
-  const onNext =
-    previewIndex >= 0 && previewIndex < files.length - 1
-      ? () => update({ preview: files[previewIndex + 1]!.id })
-      : previewIndex >= 0 && previewIndex === files.length - 1 && page < lastPage
-        ? () => update({ page: page + 1, preview: FIRST_OF_PAGE })
-        : undefined;
+    selectionNow.current = selection;
+  }, [selection]);
+  const onDragFile = useMemo(
+    () =>
+      folders.onDropFiles
+        ? (file: FileInfo, event: React.DragEvent<HTMLElement>) => {
+            const { ids } = selectionNow.current;
+            startFileDrag(event, ids.has(file.id) ? [...ids] : [file.id]);
+          }
+        : undefined,
+    [folders.onDropFiles],
+  );
+
+  const { previewIndex, previewFile, placeholderPreview, onPrevious, onNext } =
+    usePreviewNavigation({ files, preview: state.preview, page, lastPage, settled, update });
 
   const onSearch = useCallback((text: string) => update({ q: text, page: 1 }), [update]);
   const onToggle = useCallback(
@@ -180,22 +189,108 @@ function Gallery() {
       setSelection((current) => toggleSelection(current, pageIds, index, range)),
     [pageIds],
   );
-  const selectedCount = selection.ids.size;
+  const selected = () =>
+    [...selection.ids]
+      .map((id) => seen.current.get(id))
+      .filter((file): file is FileInfo => file !== undefined);
+  // Inside a folder, its name says where the gallery is; at the top, the workspace's.
+  const place = folders.on && folder !== ROOT ? baseName(folder) : workspace.name;
   const collection = {
     orgId,
     workspaceId,
     files,
-    label: `Files of ${workspace.name}, page ${page}`,
+    label: `Files ${place === workspace.name ? 'of' : 'in'} ${place}, page ${page}`,
     selection,
     onToggle,
     onTogglePage: () => setSelection((current) => togglePage(current, pageIds)),
     actions,
+    onDragFile,
   };
   const uploadButton = (
     <Button variant="primary" onClick={open} {...writeControl(access)}>
       <Upload aria-hidden className="size-4" />
       Upload files
     </Button>
+  );
+  const newFolderButton = folders.on && (
+    <Button onClick={folders.newFolder} {...writeControl(access)}>
+      <FolderPlus aria-hidden className="size-4" />
+      New folder
+    </Button>
+  );
+  // Folders come before the files, on the first page; a search or type filter lists files
+  // anywhere under the folder instead.
+  const folderGrid = folders.on && !filtered && page === 1 && (
+    <FolderGrid
+      parentName={place}
+      folders={folders.subfolders}
+      truncated={folders.truncated}
+      hrefOf={folders.hrefOf}
+      onDropFiles={folders.onDropFiles}
+      onDelete={folders.askToDeleteFolder}
+      deleteRefusal={readOnlyReason}
+    />
+  );
+  const hasSubfolders = Boolean(folderGrid) && folders.subfolders.length > 0;
+
+  const body = folders.missing ? (
+    <EmptyState
+      icon={FolderX}
+      title="No such folder"
+      action={
+        <Link to={folders.hrefOf(ROOT)} className="text-sm font-medium text-accent underline">
+          Go to {ROOT}
+        </Link>
+      }
+    >
+      {workspace.name} has no folder {folder}: it may have been deleted, or the link is wrong.
+    </EmptyState>
+  ) : list.isPending ? (
+    <GallerySkeleton />
+  ) : list.isError ? (
+    queryFallback(list, { pending: 'Loading files', failed: 'Could not load the files' })
+  ) : total === 0 && !filtered && hasSubfolders ? (
+    <div className="space-y-4">
+      {folderGrid}
+      <p className="text-sm text-muted">No files in {place} itself.</p>
+    </div>
+  ) : total === 0 && !filtered ? (
+    <EmptyState
+      icon={FolderOpen}
+      title={folders.on && folder !== ROOT ? `${place} is empty` : 'No files yet'}
+      action={
+        <div className="flex gap-2">
+          {uploadButton}
+          {newFolderButton}
+        </div>
+      }
+    >
+      Drop files anywhere on this page, or choose them with Upload files. Images, video, audio and
+      PDFs get previews; files of any other type are stored too.
+    </EmptyState>
+  ) : files.length === 0 && settled ? (
+    <EmptyState
+      icon={SearchX}
+      title="No files match"
+      action={
+        <Button onClick={() => update({ q: '', type: 'all', page: 1 })}>Clear filters</Button>
+      }
+    >
+      No {type === 'all' ? 'files' : TYPE_FILTERS[type].label.toLowerCase()}
+      {q && <> with “{q}” in the name</>} in {folders.on ? folder : workspace.name}.
+    </EmptyState>
+  ) : (
+    <div aria-busy={list.isPlaceholderData || undefined} className="space-y-4">
+      {folderGrid}
+      {view === 'grid' ? <FileGrid {...collection} /> : <FileList {...collection} />}
+      <GalleryPagination
+        page={page}
+        size={size}
+        total={total}
+        onPage={(next) => update({ page: next })}
+        onSize={(next) => update({ size: next, page: 1 })}
+      />
+    </div>
   );
 
   return (
@@ -207,7 +302,7 @@ function Gallery() {
           <>
             Images, video, audio, PDFs and any other files of{' '}
             <span className="font-medium text-fg">{workspace.name}</span>. Drop files anywhere on
-            this page to upload them.
+            this page to upload them{folders.on && ' into the folder shown'}.
           </>
         }
         actions={
@@ -222,6 +317,19 @@ function Gallery() {
       <ReadOnlyNote access={access} className="mb-4" />
 
       <div className="space-y-4">
+        {folders.on && (
+          <div className="flex flex-wrap items-center gap-2">
+            <FolderBreadcrumbs
+              folder={folder}
+              hrefOf={folders.hrefOf}
+              onDropFiles={folders.onDropFiles}
+            />
+            <div className="ml-auto flex flex-wrap gap-2">
+              {recording.controls}
+              {newFolderButton}
+            </div>
+          </div>
+        )}
         <GalleryToolbar
           q={q}
           type={type}
@@ -232,97 +340,31 @@ function Gallery() {
           onView={(value) => update({ view: value })}
         />
 
-        {selectedCount > 0 && (
-          <div
-            role="region"
-            aria-label="Selection"
-            className="sticky top-2 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-accent/40 bg-surface px-3 py-2 shadow-md"
-          >
-            <p className="text-sm font-medium text-fg" aria-live="polite">
-              {selectedCount === 1 ? '1 file selected' : `${selectedCount} files selected`}
-            </p>
-            <Button size="sm" variant="ghost" onClick={() => setSelection(EMPTY_SELECTION)}>
-              Clear selection
-            </Button>
-            <Button
-              size="sm"
-              variant="danger"
-              className="ml-auto"
-              {...writeControl(access)}
-              onClick={() =>
-                askToDelete(
-                  [...selection.ids]
-                    .map((id) => seen.current.get(id))
-                    .filter((file): file is FileInfo => file !== undefined),
-                )
-              }
-            >
-              <Trash2 aria-hidden className="size-4" />
-              Delete selected
-            </Button>
-          </div>
+        {selection.ids.size > 0 && (
+          <SelectionBar
+            count={selection.ids.size}
+            access={access}
+            onClear={() => setSelection(EMPTY_SELECTION)}
+            onDelete={() => askToDelete(selected())}
+            onMove={folders.askToMove && (() => folders.askToMove?.(selected()))}
+          />
         )}
 
-        {list.isPending ? (
-          <GallerySkeleton />
-        ) : list.isError ? (
-          queryFallback(list, { pending: 'Loading files', failed: 'Could not load the files' })
-        ) : total === 0 && !filtered ? (
-          <EmptyState icon={FolderOpen} title="No files yet" action={uploadButton}>
-            Drop files anywhere on this page, or choose them with Upload files. Images, video, audio
-            and PDFs get previews; files of any other type are stored too.
-          </EmptyState>
-        ) : files.length === 0 && settled ? (
-          <EmptyState
-            icon={SearchX}
-            title="No files match"
-            action={
-              <Button onClick={() => update({ q: '', type: 'all', page: 1 })}>Clear filters</Button>
-            }
-          >
-            No {type === 'all' ? 'files' : TYPE_FILTERS[type].label.toLowerCase()}
-            {q && <> with “{q}” in the name</>} in {workspace.name}.
-          </EmptyState>
-        ) : (
-          <div aria-busy={list.isPlaceholderData || undefined} className="space-y-4">
-            {view === 'grid' ? <FileGrid {...collection} /> : <FileList {...collection} />}
-            <GalleryPagination
-              page={page}
-              size={size}
-              total={total}
-              onPage={(next) => update({ page: next })}
-              onSize={(next) => update({ size: next, page: 1 })}
-            />
-          </div>
-        )}
+        {body}
       </div>
 
       {/* Inside the drop zone and over the whole window: a drop anywhere lands on it. */}
       {(draggingFiles || isDragActive) && (
-        <div
-          aria-hidden
-          className="fixed inset-0 z-40 flex items-center justify-center bg-accent/10 p-6 backdrop-blur-[1px]"
-        >
-          <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-accent bg-surface px-10 py-8 text-center shadow-xl">
-            <Upload aria-hidden className="size-8 text-accent" />
-            <p className="text-lg font-semibold text-fg">
-              {readOnlyReason
-                ? 'Viewers cannot upload files'
-                : `Drop to upload to ${workspace.name}`}
-            </p>
-          </div>
-        </div>
+        <DropOverlay
+          message={readOnlyReason ? 'Viewers cannot upload files' : `Drop to upload to ${place}`}
+        />
       )}
 
       <UploadPanel queue={queue} items={uploads} />
+      {folders.dialogs}
+      {recording.dialog}
 
-      <DeleteFilesDialog
-        files={deleting}
-        onConfirm={confirmDelete}
-        onClose={() => setDeleting(null)}
-        pending={deleteFiles.isPending}
-        error={deleteError}
-      />
+      {deleteDialog}
 
       <LazyMount when={state.preview !== null}>
         {state.preview !== null && (
@@ -340,61 +382,6 @@ function Gallery() {
           />
         )}
       </LazyMount>
-    </div>
-  );
-}
-
-/**
- * Whether files are being dragged over the window, anywhere (the navigation too): the drop
- * overlay then covers everything, so a drop anywhere on the screen uploads.
- */
-function useFilesDraggedOverWindow(): boolean {
-  const [dragging, setDragging] = useState(false);
-  useEffect(() => {
-    // dragenter and dragleave fire for every element crossed: count to know when it left.
-    let depth = 0;
-    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-    const enter = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      depth++;
-      setDragging(true);
-    };
-    const leave = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const end = () => {
-      depth = 0;
-      setDragging(false);
-    };
-    document.addEventListener('dragenter', enter);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', end);
-    document.addEventListener('dragend', end);
-    return () => {
-      document.removeEventListener('dragenter', enter);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', end);
-      document.removeEventListener('dragend', end);
-    };
-  }, []);
-  return dragging;
-}
-
-function GallerySkeleton() {
-  return (
-    <div role="status" className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-3">
-      <span className="sr-only">Loading files</span>
-      {Array.from({ length: 12 }, (_, index) => (
-        <div key={index} className="overflow-hidden rounded-lg border border-border bg-surface">
-          <Skeleton className="aspect-[4/3] w-full rounded-none" />
-          <div className="space-y-2 p-2">
-            <Skeleton className="h-4 w-3/4" />
-            <Skeleton className="h-3 w-1/3" />
-          </div>
-        </div>
-      ))}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useAddressState } from '../../../lib/use-address-state';
 import type { FileListParams } from '../api/keys';
+import { folderFromAddress, ROOT } from '../folders/folder-paths';
 
 /**
- * What the gallery shows lives in the URL (page, page size, type filter, name search, view and
- * the file being previewed), so a reload, the Back button and a shared link show the same.
+ * What the gallery shows lives in the URL (the folder, page, page size, type filter, name
+ * search, view and the file being previewed), so a reload, the Back button and a shared link
+ * show the same.
  */
 
 export const PAGE_SIZES = [50, 100, 200] as const;
@@ -25,6 +27,8 @@ export type TypeFilter = keyof typeof TYPE_FILTERS;
 export type GalleryView = 'grid' | 'list';
 
 export interface GalleryState {
+  /** The folder shown (`drive/…`), where the server has folders; `drive` otherwise. */
+  folder: string;
   /** 1-based. */
   page: number;
   size: PageSize;
@@ -44,6 +48,7 @@ export function parseGalleryState(params: URLSearchParams): GalleryState {
   const size = Number(params.get('size'));
   const type = params.get('type');
   return {
+    folder: folderFromAddress(params.get('folder')),
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
     size: (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PAGE_SIZE,
     type: isTypeFilter(type) ? type : 'all',
@@ -53,19 +58,30 @@ export function parseGalleryState(params: URLSearchParams): GalleryState {
   };
 }
 
-/** The page of the API's list a state shows. */
-export function galleryListParams({ page, size, type, q }: GalleryState): FileListParams {
+/**
+ * The page of the API's list a state shows. With folders, that is the files directly in the
+ * folder, or while searching or filtering by type, those anywhere under it (a search finds what
+ * is in the folders too); without them, every file.
+ */
+export function galleryListParams(
+  { folder, page, size, type, q }: GalleryState,
+  folders: boolean,
+): FileListParams {
+  const filtered = type !== 'all' || q !== '';
   return {
     limit: size,
     offset: (page - 1) * size,
     contentType: TYPE_FILTERS[type].prefix,
     q: q || undefined,
+    ...(folders && !filtered && { folder }),
+    ...(folders && filtered && folder !== ROOT && { under: folder }),
   };
 }
 
 /** The query for a state; defaults are left out, so the plain URL is the default view. */
 export function galleryParams(state: GalleryState): URLSearchParams {
   const params = new URLSearchParams();
+  if (state.folder !== ROOT) params.set('folder', state.folder);
   if (state.page !== 1) params.set('page', String(state.page));
   if (state.size !== DEFAULT_PAGE_SIZE) params.set('size', String(state.size));
   if (state.type !== 'all') params.set('type', state.type);

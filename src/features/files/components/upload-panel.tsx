@@ -3,6 +3,7 @@ import { CheckCircle2, ChevronDown, ChevronUp, CircleAlert, RotateCw, X } from '
 import { memo, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { IconButton } from '../../../components/ui/icon-button';
+import { baseName } from '../folders/folder-paths';
 import { formatBytes, formatDuration, formatSpeed } from '../lib/format';
 import {
   summarize,
@@ -110,7 +111,19 @@ const UploadRow = memo(function UploadRow({
         )}
       </div>
       <ProgressBar item={item} />
-      <p className="text-xs text-muted tabular-nums">{statusLine(item)}</p>
+      <p className="truncate text-xs text-muted tabular-nums">
+        {statusLine(item)}
+        {item.target.folder !== undefined && (
+          <span title={item.target.folder}> · into {baseName(item.target.folder)}</span>
+        )}
+        {item.target.table !== undefined && (
+          <span>
+            {' '}
+            · {item.status === 'done' ? 'recorded' : 'to be recorded'} in {item.target.table}.
+            {item.target.column}
+          </span>
+        )}
+      </p>
       {item.error && <p className="text-xs break-words text-danger">{item.error}</p>}
     </li>
   );

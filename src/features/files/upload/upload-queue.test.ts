@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
 import { ApiError } from '../../../lib/api-client';
-import { summarize, UploadQueue, type Uploader } from './upload-queue';
+import { summarize, UploadQueue, type Uploader, type UploadTarget } from './upload-queue';
 
 interface Call {
   file: File;
+  target: UploadTarget;
   signal: AbortSignal;
   progress: (loaded: number, total: number | null) => void;
   resolve: (info: FileInfo) => void;
@@ -14,12 +15,12 @@ interface Call {
 /** An uploader the test drives by hand: each call waits until the test settles it. */
 function manualUploader() {
   const calls: Call[] = [];
-  const upload: Uploader = (file, { signal, onProgress }) =>
+  const upload: Uploader = (file, { signal, onProgress, target }) =>
     new Promise<FileInfo>((resolve, reject) => {
       signal.addEventListener('abort', () =>
         reject(new DOMException('The upload was cancelled.', 'AbortError')),
       );
-      calls.push({ file, signal, progress: onProgress, resolve, reject });
+      calls.push({ file, target, signal, progress: onProgress, resolve, reject });
     });
   const callFor = (name: string) => calls.find((call) => call.file.name === name)!;
   return { upload, calls, callFor };
@@ -48,6 +49,16 @@ describe('UploadQueue', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   });
   afterEach(() => vi.useRealTimers());
+
+  it('hands each upload the target it was added with', () => {
+    const uploader = manualUploader();
+    const queue = new UploadQueue({ upload: uploader.upload, now });
+    queue.add([file('a')], { folder: 'drive/photos' });
+    queue.add([file('b')]);
+
+    expect(uploader.calls.map((call) => call.target)).toEqual([{ folder: 'drive/photos' }, {}]);
+    expect(queue.getSnapshot()[0]?.target).toEqual({ folder: 'drive/photos' });
+  });
 
   it('runs three uploads at a time and starts the next as one finishes', async () => {
     const uploader = manualUploader();

@@ -10,10 +10,27 @@ import { errorMessage } from '../../../lib/api-client';
 
 export type UploadStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
 
+/**
+ * Where an upload goes, sent with it (the request's query string). An object, so that more
+ * than a folder can join it; empty is wherever the server puts files.
+ */
+export interface UploadTarget {
+  /** The drive folder to store it in (`drive/…`; the bundled server's extra). */
+  readonly folder?: string;
+  /**
+   * The table and column to record it in: one row, in the same transaction as the upload (the
+   * bundled server's extra). Both or neither.
+   */
+  readonly table?: string;
+  readonly column?: string;
+}
+
 export interface UploadItem {
   /** Local id of this upload (a file dropped twice is two uploads). */
   readonly key: string;
   readonly file: File;
+  /** Where it goes; a retry goes there too. */
+  readonly target: UploadTarget;
   readonly status: UploadStatus;
   /** Bytes of the file sent so far (the request's progress scaled to the file's size). */
   readonly sent: number;
@@ -29,7 +46,11 @@ export interface UploadItem {
 
 export type Uploader = (
   file: File,
-  options: { signal: AbortSignal; onProgress: (loaded: number, total: number | null) => void },
+  options: {
+    signal: AbortSignal;
+    onProgress: (loaded: number, total: number | null) => void;
+    target: UploadTarget;
+  },
 ) => Promise<FileInfo>;
 
 export interface UploadQueueOptions {
@@ -83,10 +104,11 @@ export class UploadQueue {
   /** The uploads in the order they were added; a new array after every change. */
   getSnapshot = (): readonly UploadItem[] => this.items;
 
-  add(files: Iterable<File>): void {
+  add(files: Iterable<File>, target: UploadTarget = {}): void {
     const added = [...files].map<UploadItem>((file) => ({
       key: `upload-${++nextKey}`,
       file,
+      target,
       status: 'queued',
       sent: 0,
       speed: null,
@@ -180,7 +202,11 @@ export class UploadQueue {
     };
     let uploading: Promise<FileInfo>;
     try {
-      uploading = this.upload(item.file, { signal: running.controller.signal, onProgress });
+      uploading = this.upload(item.file, {
+        signal: running.controller.signal,
+        onProgress,
+        target: item.target,
+      });
     } catch (error) {
       uploading = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

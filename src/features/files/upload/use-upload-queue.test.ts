@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileInfo } from '../../../../contract/files';
 import { api } from '../../../lib/api-client';
+import { workspaceScope } from '../../../lib/query-scope';
 import { createTestQueryClient } from '../../../test/render';
 import { fileKeys } from '../api/keys';
 import { uploadQueueFor } from './use-upload-queue';
@@ -38,6 +39,26 @@ describe('uploadQueueFor', () => {
     expect(queue.getSnapshot()[0]?.status).toBe('done');
   });
 
+  it('sends the folder of its target in the query string, and a retry goes there too', async () => {
+    const upload = vi
+      .spyOn(api, 'upload')
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValue(stored('b.txt'));
+    const queue = uploadQueueFor(createTestQueryClient(), 'acme', 'photos');
+    queue.add([new File(['hi'], 'b.txt')], { folder: 'drive/2024 trip' });
+    await flush();
+    const [failed] = queue.getSnapshot();
+    expect(failed?.status).toBe('failed');
+    queue.retry(failed!.key);
+    await flush();
+
+    expect(upload.mock.calls.map(([path]) => path)).toEqual([
+      '/workspaces/photos/files?folder=drive%2F2024+trip',
+      '/workspaces/photos/files?folder=drive%2F2024+trip',
+    ]);
+    expect(queue.getSnapshot()[0]?.status).toBe('done');
+  });
+
   it('is one queue per workspace, kept while the page lives', () => {
     const client = createTestQueryClient();
     expect(uploadQueueFor(client, 'acme', 'photos')).toBe(uploadQueueFor(client, 'acme', 'photos'));
@@ -64,6 +85,32 @@ describe('uploadQueueFor', () => {
     expect(invalidate).toHaveBeenCalledWith({ queryKey: fileKeys.lists('acme', 'photos') });
     expect(client.getQueryData(fileKeys.detail('acme', 'photos', 'id-b.txt'))).toEqual(
       stored('b.txt'),
+    );
+  });
+
+  it('records an upload in a table: table and column sent, and the whole workspace refreshed', async () => {
+    vi.useFakeTimers();
+    const upload = vi.spyOn(api, 'upload').mockResolvedValue({
+      ...stored('c.png'),
+      recorded: { table: 'photos', column: 'file', match: 'id', value: 'id-c.png' },
+    });
+    const client = createTestQueryClient();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    const queue = uploadQueueFor(client, 'acme', 'photos');
+    queue.add([new File(['c'], 'c.png')], {
+      folder: 'drive/pets',
+      table: 'photos',
+      column: 'file',
+    });
+    await vi.advanceTimersByTimeAsync(760);
+
+    expect(upload.mock.calls[0]![0]).toBe(
+      '/workspaces/photos/files?folder=drive%2Fpets&table=photos&column=file',
+    );
+    // The table's rows changed too: its browser, counts and SQL results are stale.
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: workspaceScope('acme', 'photos') });
+    expect(client.getQueryData(fileKeys.detail('acme', 'photos', 'id-c.png'))).toEqual(
+      stored('c.png'),
     );
   });
 

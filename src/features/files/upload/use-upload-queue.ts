@@ -1,10 +1,11 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import type { FileInfo } from '../../../../contract/files';
+import type { UploadedFile } from '../../../../contract/files';
 import { api } from '../../../lib/api-client';
+import { workspaceScope } from '../../../lib/query-scope';
 import { fileKeys } from '../api/keys';
 import { filesPath } from '../api/paths';
-import { summarize, UploadQueue } from './upload-queue';
+import { summarize, UploadQueue, type UploadTarget } from './upload-queue';
 
 /** New files show up in the list this soon after they are stored, however many arrive. */
 const REFRESH_INTERVAL_MS = 750;
@@ -15,13 +16,23 @@ const REFRESH_INTERVAL_MS = 750;
  */
 const queues = new WeakMap<QueryClient, Map<string, UploadQueue>>();
 
+/**
+ * Refreshes the file lists soon, once for many uploads; `rowsToo` when an upload was recorded in
+ * a table, whose rows, counts and the SQL results of the workspace are then stale as well.
+ */
 function refresher(queryClient: QueryClient, orgId: string, workspaceId: string) {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return () => {
+  let rows = false;
+  return (rowsToo: boolean) => {
+    rows ||= rowsToo;
     if (timer !== null) return;
     timer = setTimeout(() => {
       timer = null;
-      void queryClient.invalidateQueries({ queryKey: fileKeys.lists(orgId, workspaceId) });
+      const queryKey = rows
+        ? workspaceScope(orgId, workspaceId)
+        : fileKeys.lists(orgId, workspaceId);
+      rows = false;
+      void queryClient.invalidateQueries({ queryKey });
     }, REFRESH_INTERVAL_MS);
   };
 }
@@ -41,20 +52,36 @@ export function uploadQueueFor(
   if (!queue) {
     const refresh = refresher(queryClient, orgId, workspaceId);
     queue = new UploadQueue({
-      upload: (file, { signal, onProgress }) => {
+      upload: (file, { signal, onProgress, target }) => {
         const form = new FormData();
         form.append('file', file, file.name);
-        return api.upload<FileInfo>(filesPath(workspaceId), form, { orgId, signal, onProgress });
+        return api.upload<UploadedFile>(uploadPath(workspaceId, target), form, {
+          orgId,
+          signal,
+          onProgress,
+        });
       },
-      onUploaded: (stored) => {
+      onUploaded: ({ recorded, ...stored }: UploadedFile) => {
         queryClient.setQueryData(fileKeys.detail(orgId, workspaceId, stored.id), stored);
-        refresh();
+        refresh(recorded !== undefined);
       },
     });
     byWorkspace.set(key, queue);
     warnWhileBusy(queue);
   }
   return queue;
+}
+
+/** Where an upload is sent: the files endpoint, with its target in the query string. */
+export function uploadPath(workspaceId: string, target: UploadTarget): string {
+  const query = new URLSearchParams();
+  if (target.folder !== undefined) query.set('folder', target.folder);
+  if (target.table !== undefined && target.column !== undefined) {
+    query.set('table', target.table);
+    query.set('column', target.column);
+  }
+  const search = query.toString();
+  return `${filesPath(workspaceId)}${search ? `?${search}` : ''}`;
 }
 
 /** Queues with uploads waiting or running, wherever in the console the person is now. */
