@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-const dataDir = '.data/e2e';
+// Its own folder per port, so two runs at once (two people, or helpers) do not wipe each other's.
+const dataDir = E2E_PORT === 8181 ? '.data/e2e' : `.data/e2e-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
