@@ -16,13 +16,7 @@ let sandbox: WorkspaceSandbox;
 const logger = createLogger('silent');
 const tenant = { orgId: 'default', userId: 'two-phase-test' };
 
-const sql = async (query: string) => {
-  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
-    body: { query },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.rows as unknown[][];
-};
+const sql = (query: string) => server.sql(query);
 const marks = async () => (await sql('SELECT x FROM marks ORDER BY x')).map((row) => row[0]);
 const consoleMarks = async () =>
   (await server.db.query<{ x: number }>('SELECT x FROM deeplake_console.marks ORDER BY x')).map(

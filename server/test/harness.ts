@@ -24,6 +24,19 @@ export interface TestServer {
   /** A new user with a token (created on first use), who belongs to nothing yet. */
   user(email: string): Promise<{ id: string; token: string }>;
   /**
+   * A user (made if need be) added to `org` (default "default") with `role`, by the holder of
+   * `by` (default the admin), expecting it to succeed.
+   */
+  member(
+    email: string,
+    options: { role: 'admin' | 'writer' | 'viewer'; org?: string; by?: string },
+  ): Promise<{ id: string; token: string }>;
+  /**
+   * One statement in workspace `ws` (default "default") through the query endpoint as the
+   * admin, expecting it to succeed; its rows.
+   */
+  sql(query: string, params?: unknown[], options?: { ws?: string }): Promise<unknown[][]>;
+  /**
    * The URL of this database as the workspace's own login role: straight to PostgreSQL, past
    * the statement guard, to show what the role layer holds alone.
    */
@@ -89,7 +102,7 @@ export async function createTestServer({
     return role;
   }
 
-  return {
+  const server: TestServer = {
     app,
     db,
     databaseUrl: url,
@@ -112,6 +125,24 @@ export async function createTestServer({
     async user(email) {
       const { user } = await ensureUser(db, email);
       return { id: user.id, token: await issueToken(db, user.id) };
+    },
+    async member(email, { role, org = 'default', by = adminToken }) {
+      const user = await server.user(email);
+      const added = await server.call(by, 'POST', `/api/organizations/${org}/members`, {
+        body: { email, role },
+      });
+      if (added.status !== 201) {
+        throw new Error(`adding ${email} to ${org}: ${added.status} ${JSON.stringify(added.body)}`);
+      }
+      return user;
+    },
+    async sql(query, params, { ws = 'default' } = {}) {
+      const res = await server.call(adminToken, 'POST', `/api/workspaces/${ws}/tables/query`, {
+        body: { query, ...(params ? { params } : {}) },
+      });
+      if (res.status !== 200)
+        throw new Error(`${query}: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { rows: unknown[][] }).rows;
     },
     async call(token, method, url, { body, org, headers = {} } = {}) {
       const response = await app.inject({
@@ -156,4 +187,5 @@ export async function createTestServer({
       if (ownFilesDir) await fs.rm(ownFilesDir, { recursive: true, force: true });
     },
   };
+  return server;
 }

@@ -17,14 +17,7 @@ let stranger: { id: string; token: string };
 
 beforeAll(async () => {
   server = await createTestServer();
-  viewer = await server.user('engine-viewer@example.com');
-  const invited = await server.call(
-    server.adminToken,
-    'POST',
-    '/api/organizations/default/members',
-    { body: { email: 'engine-viewer@example.com', role: 'viewer' } },
-  );
-  expect(invited.status).toBe(201);
+  viewer = await server.member('engine-viewer@example.com', { role: 'viewer' });
   stranger = await server.user('engine-stranger@example.com');
   const org = await server.call(stranger.token, 'POST', '/api/organizations', {
     body: { id: 'elsewhere', name: 'Elsewhere' },
@@ -39,13 +32,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A statement in the default workspace, as the admin; its rows. */
-async function sql(query: string) {
-  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
-    body: { query },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.rows as unknown[][];
-}
+const sql = (query: string) => server.sql(query);
 
 /** A File API call; `query` is the query string as sent, without its `?`. */
 function engine(

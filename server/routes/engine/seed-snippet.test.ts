@@ -205,13 +205,7 @@ async function curl(example: string, values: Record<string, string> = {}) {
 const py = (text: string) => JSON.stringify(text);
 
 /** A statement in the default workspace, as the admin; its rows. */
-async function sql(query: string) {
-  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
-    body: { query },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.rows as unknown[][];
-}
+const sql = (query: string) => server.sql(query);
 
 const listedPaths = async () =>
   (

@@ -192,7 +192,6 @@ describe('listing the files of a folder', () => {
 describe('who may use folders', () => {
   it('lets viewers list, refuses them changes, and hides them from strangers', async () => {
     const owner = await server.user('folders-owner@example.com');
-    const viewer = await server.user('folders-viewer@example.com');
     const stranger = await server.user('folders-stranger@example.com');
     await server.call(owner.token, 'POST', '/api/organizations', {
       body: { id: 'folders-org', name: 'Folders' },
@@ -201,13 +200,11 @@ describe('who may use folders', () => {
       body: { id: 'folders-ws', name: 'Folders' },
       org: 'folders-org',
     });
-    const invited = await server.call(
-      owner.token,
-      'POST',
-      '/api/organizations/folders-org/members',
-      { body: { email: 'folders-viewer@example.com', role: 'viewer' } },
-    );
-    expect(invited.status).toBe(201);
+    const viewer = await server.member('folders-viewer@example.com', {
+      role: 'viewer',
+      org: 'folders-org',
+      by: owner.token,
+    });
     const base = '/api/workspaces/folders-ws';
     const made = await server.call(owner.token, 'POST', `${base}/folders`, {
       body: { path: 'drive/shared' },

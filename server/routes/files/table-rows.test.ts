@@ -11,13 +11,9 @@ import { filesUnder, multipart } from './test-helpers';
 let server: TestServer;
 let viewer: { token: string };
 
-const sql = async (query: string, params?: unknown[]) => {
-  const res = await server.call(server.adminToken, 'POST', '/api/workspaces/default/tables/query', {
-    body: { query, ...(params ? { params } : {}) },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { rows: unknown[][] };
-};
+const sql = async (query: string, params?: unknown[]) => ({
+  rows: await server.sql(query, params),
+});
 
 async function uploadTo(query: string, bytes = 'pixels', filename = 'cat.jpg', token?: string) {
   const { payload, contentType } = await multipart(bytes, filename, 'image/jpeg');
@@ -33,15 +29,7 @@ const listed = async () =>
 
 beforeAll(async () => {
   server = await createTestServer();
-  const user = await server.user('rows-viewer@example.com');
-  const invited = await server.call(
-    server.adminToken,
-    'POST',
-    '/api/organizations/default/members',
-    { body: { email: 'rows-viewer@example.com', role: 'viewer' } },
-  );
-  expect(invited.status).toBe(201);
-  viewer = user;
+  viewer = await server.member('rows-viewer@example.com', { role: 'viewer' });
   await sql(
     `CREATE TABLE photos (id serial PRIMARY KEY, file uuid, path text, note varchar(8), n int)`,
   );
