@@ -312,6 +312,24 @@ describe('listing', () => {
     expect(slow.body.error.message).toMatch(/took longer than 2000 ms to match, so it was stopped/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it("shares the patterns' connections: one person's third slow pattern is told to wait", async () => {
+    const slow = `file_path=${encodeURIComponent(SLOW_PATTERN)}`;
+    // One at a time per person: the admin's second waits for the first (2 s), the third gives
+    // up after 3 s of waiting; the viewer, another person, runs beside them.
+    const answers = await Promise.all([
+      engine('GET', slow),
+      engine('GET', slow),
+      engine('GET', slow),
+      engine('GET', slow, { token: viewer.token }),
+    ]);
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(3);
+    const busy = answers.find((answer) => answer.status === 503)!;
+    expect(busy.body.error).toMatchObject({ code: 'server_busy' });
+    expect(busy.headers['retry-after']).toMatch(/^\d+$/);
+    expect(statuses[3]).toBe(400);
+  });
 });
 
 /**

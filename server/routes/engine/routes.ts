@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FileInfo } from '../../../contract/files';
 import { requireSignIn } from '../../auth/authenticate';
 import { registerWorkspaceAccess, writersOnly } from '../../auth/workspace-access';
-import { badRequest, conflict, notFound } from '../../errors';
+import { ERROR_CODES } from '../../../contract/errors';
+import { ApiError, badRequest, conflict, notFound } from '../../errors';
+import { ServerBusyError, SessionBudget, type SessionBudgetLimits } from '../../sql/session-budget';
 import { baseName, clientPath, PathError, ROOT } from '../../files/paths';
 import { acceptUploads, refuseRest } from '../../files/upload';
 import type { Logger } from '../../logger';
@@ -52,6 +54,19 @@ export interface EngineOptions extends FileKeeping {
   patternTimeoutMs?: number;
 }
 
+/**
+ * A regular expression runs on the console's own connections (its pool has 10) for up to its
+ * timeout: at most three at once on the server, two for one organization and one for one person,
+ * so one tenant's slow patterns cannot take the connections every sign-in and page needs. One
+ * that waits longer than 3 s for a place is answered 503 server_busy.
+ */
+export const PATTERN_SHARE: SessionBudgetLimits = {
+  total: 3,
+  perOrganization: 2,
+  perUser: 1,
+  waitMs: 3_000,
+};
+
 /** Most files, and most folders, one listing shows; past it the answer says `truncated`. */
 export const LISTING_CAP = 10_000;
 
@@ -87,7 +102,8 @@ export async function engineRoutes(engine: FastifyInstance, options: EngineOptio
     // the request sends is validated.
     registerWorkspaceAccess(authed, { db: options.db, routes: ENGINE_WORKSPACE_ROUTE });
     // Only what the routes take: the `prefix` this plugin was registered with must not repeat.
-    const { db, sandbox, store, thumbnails, uploadLimitBytes, logger, patternTimeoutMs } = options;
+    const { db, sandbox, store, thumbnails, uploadLimitBytes, logger } = options;
+    const { patternTimeoutMs } = options;
     await authed.register(fileApiRoutes, {
       db,
       sandbox,
@@ -105,6 +121,7 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
   const app = instance.withTypeProvider<ZodTypeProvider>();
   await acceptUploads(app, options.uploadLimitBytes);
   const patternTimeoutMs = options.patternTimeoutMs ?? 2_000;
+  const patterns = new SessionBudget(PATTERN_SHARE);
 
   /**
    * After the workspace access check (which runs first) and before the query is validated: the
@@ -131,6 +148,18 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
             ...shownContents(await listFolder(db, workspace.id, folder, LISTING_CAP)),
           };
         }
+        const release = await patterns
+          .acquire({ orgId: workspace.org_id, userId: request.user.id })
+          .catch((error: unknown) => {
+            if (!(error instanceof ServerBusyError)) throw error;
+            throw new ApiError(
+              503,
+              ERROR_CODES.serverBusy,
+              'Other regular expressions are matching paths now: try again shortly, or list a folder',
+              {},
+              { 'retry-after': String(error.retryAfterSeconds) },
+            );
+          });
         try {
           const matched = await matchPaths(db, workspace.id, given, {
             timeoutMs: patternTimeoutMs,
@@ -148,6 +177,8 @@ async function fileApiRoutes(instance: FastifyInstance, options: EngineOptions) 
           throw badRequest(
             `file_path names no folder, and is not a valid regular expression: ${error.message}`,
           );
+        } finally {
+          release();
         }
       },
     );
