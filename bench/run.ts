@@ -15,6 +15,7 @@ const BENCHES = [
   'noisy-neighbour.ts',
   'workspace-create.ts',
   'files-upload.ts',
+  'files-recorded.ts',
   'files-gallery.ts',
   'table-browser.ts',
   'sql-editor.ts',
