@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { FakeXhr } from '../test/fake-xhr';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { me } from '../test/fixtures';
 import { api, ApiError, apiRequest, requestTarget } from './api-client';
@@ -314,49 +315,9 @@ describe('small binary answers as data URLs', () => {
   });
 });
 
-/** Just enough of XMLHttpRequest to drive api.upload: the test decides how the upload goes. */
-class FakeXhr {
-  static last: FakeXhr | null = null;
-  method = '';
-  url = '';
-  headers = new Map<string, string>();
-  body: unknown = null;
-  status = 0;
-  statusText = '';
-  responseText = '';
-  upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  constructor() {
-    FakeXhr.last = this;
-  }
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers.set(name.toLowerCase(), value);
-  }
-  send(body: unknown) {
-    this.body = body;
-  }
-  abort() {
-    this.onabort?.();
-  }
-  progress(loaded: number, total: number) {
-    this.upload.onprogress?.({ loaded, total, lengthComputable: true } as ProgressEvent);
-  }
-  answer(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.onload?.();
-  }
-}
-
 describe('uploads', () => {
   function startUpload(signal?: AbortSignal) {
-    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+    FakeXhr.install();
     const progress: [number, number | null][] = [];
     const form = new FormData();
     form.append('file', new Blob(['hello']), 'hello.txt');

@@ -10,7 +10,16 @@ import { uploadQueueFor } from '../../features/files/upload/use-upload-queue';
 import { api, requestTarget } from '../../lib/api-client';
 import { signIn } from '../../lib/sign-in-state';
 import { RECORDED } from '../recorded-answers';
-import { answer, answers, client, FakeXhr, mutationHook, ORG, orgHeader } from './helpers';
+import {
+  answer,
+  answers,
+  client,
+  FakeXhr,
+  mutationHook,
+  replayed,
+  ORG,
+  orgHeader,
+} from './helpers';
 
 /**
  * A workspace's files: every query and mutation against the bundled server's answers
@@ -66,7 +75,7 @@ describe('files', () => {
     expect(xhr.headers.has('Content-Type')).toBe(false);
     expect((xhr.body!.get('file') as File).name).toBe('cat.png');
 
-    xhr.answer(RECORDED.file.uploaded);
+    xhr.answer(...replayed(RECORDED.file.uploaded));
     await vi.waitFor(() => expect(queue.getSnapshot()[0]!.status).toBe('done'));
     expect(queue.getSnapshot()[0]!.result).toEqual(PHOTO);
     expect(queryClient.getQueryData(fileKeys.detail(ORG, 'default', PHOTO.id))).toEqual(PHOTO);

@@ -1,7 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
-import { vi } from 'vitest';
 import { ORG_HEADER } from '../../../contract/headers';
 import { isApiError, type ApiError } from '../../lib/api-client';
 import { mockApi, type RecordedRequest } from '../fetch-mock';
@@ -51,46 +50,8 @@ export function mutationHook<T>(hook: () => T, queryClient = createTestQueryClie
   return renderHook(hook, { wrapper }).result;
 }
 
-/**
- * Just enough of XMLHttpRequest for `api.upload` (multipart uploads with progress): fetch cannot
- * report upload progress, so uploads are the one request that does not go through fetch.
- */
-export class FakeXhr {
-  static sent: FakeXhr[] = [];
-  method = '';
-  url = '';
-  headers = new Headers();
-  body: FormData | null = null;
-  status = 0;
-  statusText = '';
-  responseText = '';
-  upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers.set(name, value);
-  }
-  send(body: FormData) {
-    this.body = body;
-    FakeXhr.sent.push(this);
-  }
-  abort() {
-    this.onabort?.();
-  }
-  /** Answers with the recorded answer. */
-  answer({ status, body, text }: Recorded) {
-    this.status = status;
-    this.responseText = body === undefined ? '' : text ? String(body) : JSON.stringify(body);
-    this.onload?.();
-  }
-  /** Replaces XMLHttpRequest for the test (setup.ts unstubs it after each). */
-  static install() {
-    FakeXhr.sent = [];
-    vi.stubGlobal('XMLHttpRequest', FakeXhr);
-  }
-}
+export { FakeXhr } from '../fake-xhr';
+
+/** A recorded answer as FakeXhr.answer's arguments. */
+export const replayed = ({ status, body, text }: Recorded) =>
+  [status, body, { text: text ?? false }] as const;

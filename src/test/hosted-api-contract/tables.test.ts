@@ -11,7 +11,7 @@ import { tableListQueryOptions } from '../../features/tables/api/tables-query';
 import { formatRowCount, formatSize } from '../../features/tables/lib/format';
 import { signIn } from '../../lib/sign-in-state';
 import { RECORDED } from '../recorded-answers';
-import { answer, client, FakeXhr, mutationHook, ORG, orgHeader } from './helpers';
+import { answer, client, FakeXhr, mutationHook, replayed, ORG, orgHeader } from './helpers';
 
 /**
  * A workspace's tables and SQL: every query and mutation against every recorded shape
@@ -85,7 +85,7 @@ describe('tables', () => {
     await act(async () => {
       const pending = create.current.mutateAsync({ file, tableName: 'imported' });
       await vi.waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
-      FakeXhr.sent[0]!.answer(RECORDED.table.createdFromFile);
+      FakeXhr.sent[0]!.answer(...replayed(RECORDED.table.createdFromFile));
       created = await pending;
     });
     expect(created).toEqual(RECORDED.table.createdFromFile.body);
