@@ -6,11 +6,13 @@ import { defineConfig } from '@playwright/test';
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-// Its own folder per port, so two runs at once (two people, or helpers) do not wipe each other's.
-const dataDir = E2E_PORT === 8181 ? '.data/e2e' : `.data/e2e-${E2E_PORT}`;
+// Its own folders per port, so two runs at once (two people, or helpers) do not wipe each other's.
+const own = (name: string) => (E2E_PORT === 8181 ? name : `${name}-${E2E_PORT}`);
+const dataDir = own('.data/e2e');
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: own('test-results'),
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -84,6 +84,10 @@ export const FOLDER_LIST_CAP = 1000;
 export const fileMatchSchema = z.enum(['id', 'path']);
 export type FileMatch = z.infer<typeof fileMatchSchema>;
 
+/** What of `file` a column of this match holds: its id, or its path. */
+export const fileValue = (file: FileInfo, match: FileMatch): string =>
+  match === 'id' ? file.id : (file.path ?? '');
+
 /**
  * An upload recorded in a table (`POST …/files?table=&column=`): one row was inserted with the
  * file's id or path in that column, in the same transaction as the file's record.

@@ -46,6 +46,19 @@ test.describe('Files in tables', () => {
     await adminApi.query(ORG, ws, `INSERT INTO "${ws}".notes VALUES ($1)`, [gone.path]);
 
     await open(page, signIn, `/workspaces/${ws}/files?view=list`);
+    // The preview says where the file is used, and links to those rows.
+    await page.getByRole('button', { name: 'Actions for gone.png' }).click();
+    await page.getByRole('menuitem', { name: 'Preview' }).click();
+    const usedIn = page.getByRole('navigation', { name: 'Used in' });
+    await expect(usedIn).toHaveText('Used in notes.about (1 row), shots.file (2 rows)');
+    await usedIn.getByRole('link', { name: 'shots.file' }).click();
+    const grid = page.getByRole('grid', { name: 'Rows of shots' });
+    await expect(grid.getByText('one')).toBeVisible();
+    await expect(grid.getByText('two')).toBeVisible();
+    await expect(grid.getByText('stays')).toHaveCount(0);
+    await page.goBack();
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'Actions for gone.png' }).click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Delete 1 file' });

@@ -1,4 +1,4 @@
-import type { FileInfo, FileMatch, FileReference } from '../../contract/files';
+import { fileValue, type FileInfo, type FileMatch, type FileReference } from '../../contract/files';
 import { quoteIdent } from '../db/index';
 import type { SqlSession } from '../db/workspace-sessions';
 import { badRequest } from '../errors';
@@ -70,10 +70,6 @@ export async function recordColumn(
   }
   return { table: usable.table, column: usable.column, match: usable.match };
 }
-
-/** What of `file` a column of this match holds. */
-export const fileValue = (file: FileInfo, match: FileMatch) =>
-  match === 'id' ? file.id : file.path!;
 
 const cast = (match: FileMatch) => (match === 'id' ? '::uuid' : '::text');
 

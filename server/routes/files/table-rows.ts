@@ -1,5 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { FileInfo, FileRecord, FileReference } from '../../../contract/files';
+import {
+  fileValue,
+  type FileInfo,
+  type FileRecord,
+  type FileReference,
+} from '../../../contract/files';
 import type { Db } from '../../db/index';
 import type { SqlSession } from '../../db/workspace-sessions';
 import { ApiError } from '../../errors';
@@ -7,7 +12,6 @@ import type { Logger } from '../../logger';
 import {
   deleteFileReferences,
   fileReferences,
-  fileValue,
   insertFileRow,
   recordColumn,
   type FileColumn,

@@ -4,3 +4,4 @@
  */
 export { tableListQueryOptions } from './api/tables-query';
 export { tableDetailsQueryOptions } from './api/table-query';
+export { rowsWhereHref } from './lib/view-state';

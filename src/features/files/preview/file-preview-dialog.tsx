@@ -23,6 +23,7 @@ import {
 import { formatBytes, formatDateTime } from '../lib/format';
 import { ImageViewer } from './image-viewer';
 import { TextViewer } from './text-viewer';
+import { UsedIn } from './used-in';
 import { useFileContentUrl, type FileContentUrl } from './use-file-content-url';
 
 export interface FilePreviewDialogProps {
@@ -171,6 +172,7 @@ function PreviewBody({
             />
           </>
         }
+        below={<UsedIn orgId={orgId} workspaceId={workspaceId} file={file} />}
       >
         {details}
       </Header>
@@ -186,10 +188,13 @@ function Header({
   title,
   children,
   actions,
+  below,
 }: {
   title: string;
   children?: ReactNode;
   actions?: ReactNode;
+  /** A line under the description (where the file is used). */
+  below?: ReactNode;
 }) {
   return (
     <div className="flex items-start gap-3 border-b border-border px-4 py-3">
@@ -200,6 +205,7 @@ function Header({
         <RadixDialog.Description className="truncate text-sm text-muted">
           {children || 'Preview'}
         </RadixDialog.Description>
+        {below}
       </div>
       <div className="flex shrink-0 items-center gap-1">
         {actions}

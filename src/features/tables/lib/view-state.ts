@@ -1,4 +1,5 @@
 import type { GridSort } from '../../../components/data-grid';
+import { workspacePath } from '../../workspaces';
 import { isFilterOperator, takesValue, type ColumnFilter } from './table-query';
 
 /**
@@ -98,4 +99,10 @@ export function parseTableListState(search: URLSearchParams): TableListState {
 
 export function tableListSearchParams({ q }: TableListState): URLSearchParams {
   return new URLSearchParams(q ? { q } : {});
+}
+
+/** A link to a table's rows where `column` equals `value`, from another screen. */
+export function rowsWhereHref(workspaceId: string, table: string, column: string, value: string) {
+  const search = viewSearchParams({ ...DEFAULT_VIEW, filters: [{ column, op: 'eq', value }] });
+  return `${workspacePath(workspaceId, 'tables', table)}?${search.toString()}`;
 }
