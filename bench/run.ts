@@ -19,6 +19,7 @@ const BENCHES = [
   'files-gallery.ts',
   'table-browser.ts',
   'sql-editor.ts',
+  'column-profile.ts',
 ];
 const only = process.argv.slice(2);
 

@@ -121,7 +121,11 @@ export function* queryAnswerJson({ rowsJson, columns, ...rest }: QueryAnswer) {
 export async function runQuery(
   sandbox: WorkspaceSandbox,
   workspaceId: string,
-  { query, params = [] }: { query: string; params?: unknown[] },
+  {
+    query,
+    params = [],
+    rollback = false,
+  }: { query: string; params?: unknown[]; rollback?: boolean },
   options: RunOptions,
   caller: SqlCaller,
 ): Promise<QueryAnswer> {
@@ -131,52 +135,72 @@ export async function runQuery(
   checkParams(statement, params, 'params');
   const { maxRows, maxBytes } = sandbox.limits;
   const started = performance.now();
+  const growth = statementGrowth(statement.ast);
+  // A rolled-back statement keeps nothing, but may fill the disk while it runs: watched, not
+  // the sandbox's own atomic transaction (this one is ours, and always rolled back).
+  const grows = rollback ? (growth === undefined ? undefined : 'watched') : growth;
   return sandbox
-    .run(workspaceId, { ...options, grows: statementGrowth(statement.ast) }, async (session) => {
+    .run(workspaceId, { ...options, ...(grows ? { grows } : {}) }, async (session) => {
       // One value or row over the result's cap could not be in its answer anyway, and read
       // whole it would cost a multiple of its size (or, past V8's string limit, fail).
       session.capMessages(maxBytes);
       // PostgreSQL itself refuses what the check above cannot see (server/sql/read-only.ts).
       if (readOnly) await beginReadOnly(session);
-      let text: string | null = statement.text;
-      let values: WireValue[];
-      if (hasArray(params)) {
-        // A JSON array is an array literal for an array parameter but JSON text for a json one.
-        const shape = await session.describe(statement.text);
-        const { types, asked } = await encodingTypes(session, shape.paramTypes);
-        values = params.map((param, i) => encoderFor(types[i] ?? 0)(param as never));
-        // Asking replaced the unnamed statement describe parsed: then it is parsed again.
-        if (!asked) text = null;
-      } else {
-        values = params.map((param) => encodeUntyped(param as never));
+      if (!rollback) return execute(session);
+      await session.query('BEGIN');
+      let answer: QueryAnswer;
+      try {
+        answer = await execute(session);
+      } catch (error) {
+        // The statement's own error is the answer; a session whose connection broke with it
+        // cannot roll back, and is not lent again anyway.
+        await session.query('ROLLBACK').catch(() => {});
+        throw error;
       }
-      const result = await session.execute(text, values, {
-        maxRows,
-        maxChars: maxBytes,
-        rowReader: readRowsAsJson,
-      });
-      const rowCount =
-        ROWS_TOUCHED.has(result.command) && result.tagCount !== null
-          ? result.tagCount
-          : result.columns.length > 0
-            ? result.rows.length
-            : (result.tagCount ?? 0);
-      return {
-        columns: result.columns.map((column) => column.name),
-        rowsJson: result.rows as string[],
-        row_count: rowCount,
-        types: await typeNames(session, result.columns),
-        command: result.command,
-        duration_ms: Math.round((performance.now() - started) * 100) / 100,
-        truncated: result.truncated,
-        // Each statement is its own transaction, committed before the answer is sent.
-        committed: true,
-      };
+      await session.query('ROLLBACK');
+      return { ...answer, committed: false };
     })
     .catch((error: unknown) => {
       const translated = sqlApiError(error, statement);
       throw readOnly ? readOnlyRefusal(translated, options.tenant.orgId) : translated;
     });
+
+  async function execute(session: SqlSession): Promise<QueryAnswer> {
+    let text: string | null = statement.text;
+    let values: WireValue[];
+    if (hasArray(params)) {
+      // A JSON array is an array literal for an array parameter but JSON text for a json one.
+      const shape = await session.describe(statement.text);
+      const { types, asked } = await encodingTypes(session, shape.paramTypes);
+      values = params.map((param, i) => encoderFor(types[i] ?? 0)(param as never));
+      // Asking replaced the unnamed statement describe parsed: then it is parsed again.
+      if (!asked) text = null;
+    } else {
+      values = params.map((param) => encodeUntyped(param as never));
+    }
+    const result = await session.execute(text, values, {
+      maxRows,
+      maxChars: maxBytes,
+      rowReader: readRowsAsJson,
+    });
+    const rowCount =
+      ROWS_TOUCHED.has(result.command) && result.tagCount !== null
+        ? result.tagCount
+        : result.columns.length > 0
+          ? result.rows.length
+          : (result.tagCount ?? 0);
+    return {
+      columns: result.columns.map((column) => column.name),
+      rowsJson: result.rows as string[],
+      row_count: rowCount,
+      types: await typeNames(session, result.columns),
+      command: result.command,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      truncated: result.truncated,
+      // Each statement is its own transaction, committed before the answer is sent.
+      committed: true,
+    };
+  }
 }
 
 /** Array literal of already encoded element texts, each quoted so no element needs thought. */

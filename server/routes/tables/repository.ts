@@ -1,6 +1,7 @@
 import type { TableColumn, TableDetails, TableSummary } from '../../../contract/tables';
 import { isPostgresError, quoteIdent } from '../../db/index';
 import type { SqlSession } from '../../db/workspace-sessions';
+import { listIndexes } from './indexes';
 
 /**
  * Catalog reads of one workspace's tables, run in the workspace's own session so they see what
@@ -98,7 +99,26 @@ export async function describeTable(
     [relation.oid],
   );
   const [summary] = summaries([relation], await rowCounts(session, schema, [relation]));
-  return { ...summary!, columns };
+  return {
+    ...summary!,
+    columns,
+    primary_key: await primaryKey(session, relation.oid),
+    indexes: await listIndexes(session, relation.oid),
+  };
+}
+
+/** The primary key's columns in key order (the table browser edits rows by it); [] if none. */
+async function primaryKey(session: SqlSession, oid: number): Promise<string[]> {
+  const rows = await session.query<{ name: string }>(
+    `SELECT a.attname AS name
+       FROM pg_catalog.pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+       JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = $1 AND i.indisprimary
+      ORDER BY k.n`,
+    [oid],
+  );
+  return rows.map((row) => row.name);
 }
 
 /** Drops the table; false when there was none. */

@@ -18,7 +18,9 @@ import { createTableStatement, TableSchemaError } from '../../sql/table-schema';
 import { clientGone } from '../client-gone';
 import { tablePath } from '../params';
 import { refuse, type ZodTypeProvider } from '../zod-provider';
+import { columnProfileRoute } from './column-profile-route';
 import { describeTable, dropTable, listTables } from './repository';
+import { runTransaction, transactionSchema } from './transaction';
 
 export interface TableRoutesOptions {
   sandbox: WorkspaceSandbox;
@@ -29,6 +31,13 @@ export interface TableRoutesOptions {
   /** Where uploads are spooled while they are read. */
   spoolDir: string;
 }
+
+/**
+ * The query body, plus the bundled server's `rollback: true`: the statement runs in a transaction
+ * that is always rolled back, so the console's "Explain analyze" can run a write to measure it
+ * and keep nothing (the guard refuses BEGIN/ROLLBACK in the statement itself).
+ */
+const queryBodySchema = queryRequestSchema.extend({ rollback: z.boolean().optional() });
 
 /** Creating a table from a big file takes longer than a query may. */
 const IMPORT_DEADLINE_MS = 15 * 60 * 1000;
@@ -98,7 +107,7 @@ export async function tableRoutes(
 
   app.post(
     '/workspaces/:ws/tables/query',
-    { bodyLimit: sqlBodyLimitBytes, schema: { body: queryRequestSchema } },
+    { bodyLimit: sqlBodyLimitBytes, schema: { body: queryBodySchema } },
     async (request, reply) => {
       const { workspace, role } = request.workspaceAccess;
       const answer = await runQuery(
@@ -121,6 +130,21 @@ export async function tableRoutes(
       return runBatch(sandbox, workspace.id, request.body, runOptions(workspace, reply), {
         role,
       });
+    },
+  );
+
+  // The table browser's staged edits: different statements, all or none. Writers only: every
+  // statement here is meant to change rows, so a viewer is refused before any is parsed.
+  app.post(
+    '/workspaces/:ws/tables/query/transaction',
+    {
+      bodyLimit: sqlBodyLimitBytes,
+      config: writersOnly('change rows'),
+      schema: { body: transactionSchema },
+    },
+    async (request, reply) => {
+      const { workspace } = request.workspaceAccess;
+      return runTransaction(sandbox, workspace.id, request.body, runOptions(workspace, reply));
     },
   );
 
@@ -217,6 +241,8 @@ export async function tableRoutes(
       return details;
     },
   );
+
+  columnProfileRoute(app, inWorkspace);
 
   app.delete(
     '/workspaces/:ws/tables/:table',

@@ -245,6 +245,36 @@ describe('DataGrid keyboard', () => {
     expect(screen.getByRole('rowheader', { name: 'Row 3' })).toBeInTheDocument();
   });
 
+  it('edits a cell with Enter or a double-click when it can, opening the row with Shift+Enter', async () => {
+    const onRowOpen = vi.fn();
+    const onCellEdit = vi.fn();
+    const { user, grid } = renderGrid({
+      onRowOpen,
+      onCellEdit,
+      cellClassName: (row, col) => (row === 1 && col === 1 ? 'staged' : undefined),
+    });
+    await user.click(header(/^score/)); // ascending: 9.25 (row 1) first
+    await user.keyboard('{ArrowDown}{ArrowLeft}{Enter}');
+    expect(onCellEdit).toHaveBeenCalledWith(1, 1);
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(onRowOpen).toHaveBeenCalledWith(1);
+    await user.dblClick(within(grid).getByRole('gridcell', { name: 'alpha' }));
+    expect(onCellEdit).toHaveBeenLastCalledWith(0, 1);
+    expect(onRowOpen).toHaveBeenCalledTimes(1);
+    // By data index: row 1 (shown first, sorted) holds the string "NULL".
+    expect(grid.querySelector('[data-row="0"][data-col="1"]')).toHaveClass('staged');
+    expect(grid.querySelectorAll('.staged')).toHaveLength(1);
+  });
+
+  it('hands a paste on a focused cell to the parent, with the cell', async () => {
+    const onCellPaste = vi.fn();
+    const { user } = renderGrid({ onCellPaste });
+    await user.tab();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}');
+    await user.paste('a\tb\nc\td');
+    expect(onCellPaste).toHaveBeenCalledWith(1, 1, 'a\tb\nc\td');
+  });
+
   it('sorts from the header with Enter', async () => {
     const { user } = renderGrid();
     await user.tab();

@@ -37,6 +37,9 @@ export function DataGrid({
   rowHeight = DEFAULT_ROW_HEIGHT,
   widthStorageKey,
   className,
+  onCellEdit,
+  cellClassName,
+  onCellPaste,
 }: DataGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
@@ -128,6 +131,7 @@ export function DataGrid({
       }
     },
     copyCell,
+    editCell: onCellEdit ? ({ row, col }) => onCellEdit(tableRows[row]!.index, col) : undefined,
   });
 
   // Rows are memoized and get these through a ref, refreshed every render so they stay current.
@@ -137,6 +141,7 @@ export function DataGrid({
   // eslint-disable-next-line react-hooks/refs
   handlers.current = {
     openRow: (dataIndex) => onRowOpen?.(dataIndex),
+    editCell: onCellEdit ? (dataIndex, col) => onCellEdit(dataIndex, col) : undefined,
     copy: (row, col) => copyCell({ row, col }),
     expand: (row, col) => focus.setExpanded({ row, col }),
     collapse: (row, col) => {
@@ -154,9 +159,11 @@ export function DataGrid({
     <>
       <span id={hintId} hidden>
         Arrow keys move between cells.{' '}
-        {onRowOpen
-          ? 'Enter opens the row, Space shows the full value'
-          : 'Enter shows the full value'}
+        {onCellEdit
+          ? 'Enter edits the cell, Shift+Enter opens the row, Space shows the full value'
+          : onRowOpen
+            ? 'Enter opens the row, Space shows the full value'
+            : 'Enter shows the full value'}
         , Control+C copies it. On a column header, Enter sorts and Alt+Arrow keys resize.
       </span>
       <div
@@ -173,6 +180,20 @@ export function DataGrid({
         onKeyDown={onKeyDown}
         onFocus={focus.onFocus}
         onPointerOver={focus.onPointerOver}
+        onPaste={
+          onCellPaste &&
+          ((event) => {
+            const target = event.target as HTMLElement;
+            // Only a paste on a focused body cell itself; inputs take their own.
+            if (!target.matches('[data-col]') || activeRow < 0 || activeCol >= columnCount) return;
+            event.preventDefault();
+            onCellPaste(
+              tableRows[activeRow]!.index,
+              activeCol,
+              event.clipboardData.getData('text/plain'),
+            );
+          })
+        }
       >
         <div
           role="rowgroup"
@@ -261,6 +282,7 @@ export function DataGrid({
                 renderCell={renderCell}
                 rowActions={rowActions}
                 handlers={handlers}
+                cellClassName={cellClassName}
               />
             );
           })}

@@ -17,6 +17,8 @@ export interface RowHandlers {
   copy: (row: number, col: number) => void;
   expand: (row: number, col: number) => void;
   collapse: (row: number, col: number) => void;
+  /** Present when cells can be edited: a double-click edits instead of opening the row. */
+  editCell: ((dataIndex: number, col: number) => void) | undefined;
 }
 
 interface GridRowProps {
@@ -42,6 +44,7 @@ interface GridRowProps {
   renderCell: DataGridProps['renderCell'];
   rowActions: DataGridProps['rowActions'];
   handlers: { current: RowHandlers };
+  cellClassName: DataGridProps['cellClassName'];
 }
 
 /** One row; memoized so scrolling renders only the rows that come into view. */
@@ -64,6 +67,7 @@ export const GridRow = memo(function GridRow({
   renderCell,
   rowActions,
   handlers,
+  cellClassName,
 }: GridRowProps) {
   const actionsRef = useRef<HTMLDivElement>(null);
   const columnCount = columns.length;
@@ -95,9 +99,12 @@ export const GridRow = memo(function GridRow({
         transform: `translateY(${top}px)`,
       }}
       onDoubleClick={(event) => {
-        if ((event.target as Element).closest('[data-col]') && canOpen) {
-          handlers.current.openRow(dataIndex);
-        }
+        const cell = (event.target as Element).closest<HTMLElement>('[data-col]');
+        if (!cell) return;
+        const { editCell } = handlers.current;
+        const col = Number(cell.dataset.col);
+        if (editCell && col < columnCount) editCell(dataIndex, col);
+        else if (canOpen) handlers.current.openRow(dataIndex);
       }}
     >
       <div
@@ -151,6 +158,7 @@ export const GridRow = memo(function GridRow({
               'group/cell absolute top-0 h-full truncate border-r border-b border-border/70 px-2',
               'focus:outline-2 focus:-outline-offset-2 focus:outline-accent',
               right && 'text-right',
+              cellClassName?.(dataIndex, col),
             )}
             style={{ left: item.start, width: item.size }}
           >

@@ -42,4 +42,13 @@ export interface DataGridProps {
   /** Persist column widths under this key (localStorage) so resizing survives reloads. */
   widthStorageKey?: string;
   className?: string;
+  /**
+   * Editing a cell in place: Enter or a double-click on a cell calls this (the row then opens
+   * with Shift+Enter or its open button). The editor itself is the parent's, through renderCell.
+   */
+  onCellEdit?: (rowIndex: number, columnIndex: number) => void;
+  /** Extra classes of a cell (e.g. a staged edit's mark). */
+  cellClassName?: (rowIndex: number, columnIndex: number) => string | undefined;
+  /** Text pasted (Ctrl/Cmd+V) while a cell has the focus, with that cell's position. */
+  onCellPaste?: (rowIndex: number, columnIndex: number, text: string) => void;
 }

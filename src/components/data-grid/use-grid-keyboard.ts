@@ -21,6 +21,8 @@ interface GridKeyboardOptions {
   /** Shows the cell's full value, if it has more than the cell shows. */
   expandCell: (position: CellPosition) => void;
   copyCell: (position: CellPosition) => void;
+  /** Enter on a body cell, when the grid's cells can be edited (Shift+Enter then opens the row). */
+  editCell?: (position: CellPosition) => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export function useGridKeyboard({
   openRow,
   expandCell,
   copyCell,
+  editCell,
 }: GridKeyboardOptions) {
   return function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
@@ -89,6 +92,15 @@ export function useGridKeyboard({
     if (row === -1 && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       toggleSort(col);
+    } else if (
+      row >= 0 &&
+      col < columnCount &&
+      event.key === 'Enter' &&
+      editCell &&
+      !event.shiftKey
+    ) {
+      event.preventDefault();
+      editCell({ row, col });
     } else if (row >= 0 && event.key === 'Enter' && openRow) {
       event.preventDefault();
       openRow(row);

@@ -19,17 +19,20 @@ export function readQueryResult(body: unknown): QueryResult {
   return { ...body, columns, rows, row_count: count } as QueryResult;
 }
 
-/** One statement through the query endpoint, values bound as `$n` parameters. */
+/**
+ * One statement through the query endpoint, values bound as `$n` parameters. `rollback` (the
+ * bundled server's) runs it in a transaction the server always rolls back: Explain analyze.
+ */
 export async function runQuery(
   orgId: string,
   workspaceId: string,
   sql: string,
   params: readonly unknown[],
   signal?: AbortSignal,
+  { rollback = false }: { rollback?: boolean } = {},
 ): Promise<QueryResult> {
-  return readQueryResult(
-    await api.post<unknown>(queryPath(workspaceId), { query: sql, params }, { orgId, signal }),
-  );
+  const body = rollback ? { query: sql, params, rollback } : { query: sql, params };
+  return readQueryResult(await api.post<unknown>(queryPath(workspaceId), body, { orgId, signal }));
 }
 
 /** One statement over many parameter rows, all or none (per request). */

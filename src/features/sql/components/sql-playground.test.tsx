@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSelectedOrgId, signIn } from '../../../lib/sign-in-state';
-import { json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
+import { apiError, json, mockApi, type RecordedRequest } from '../../../test/fetch-mock';
 import { me, organization, workspace } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
 import type { SqlEditorProps } from '../editor/sql-editor';
@@ -166,5 +166,138 @@ describe('the SQL playground', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
     expect(screen.getAllByRole('tab')).toHaveLength(2);
     expect(await editor()).toHaveValue('SELECT $1');
+  });
+
+  it('runs a script statement by statement, stops at an error, and goes on when told to', async () => {
+    const api = mockServer((request) => {
+      const { query } = request.body as { query: string };
+      if (query.includes('nope'))
+        return apiError(400, 'query_error', 'column "nope" does not exist');
+      return json(200, { columns: ['n'], rows: [[1]], row_count: 1, command: 'SELECT' });
+    });
+    const queries = () =>
+      api.calls('POST /workspaces/analytics/tables/query').map((call) => call.body);
+    const { user } = renderApp('/workspaces/analytics/sql');
+    await user.type(await editor(), "SELECT 'a;b';{enter}SELECT nope;{enter}SELECT 3");
+    await user.click(screen.getByRole('button', { name: 'Run script' }));
+
+    expect(
+      await screen.findByText('Script of 3 statements: 1 ok, 1 failed, 1 skipped'),
+    ).toBeInTheDocument();
+    expect(queries()).toEqual([
+      { query: "SELECT 'a;b'", params: [] },
+      { query: 'SELECT nope', params: [] },
+    ]);
+    const results = screen.getByRole('tablist', { name: 'Statement results' });
+    expect(
+      within(results)
+        .getAllByRole('tab')
+        .map((tab) => tab.getAttribute('aria-label')),
+    ).toEqual(['Statement 1: ok', 'Statement 2: error', 'Statement 3: skipped']);
+    // The failed statement is shown.
+    expect(screen.getByRole('tab', { name: 'Statement 2: error' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('column "nope" does not exist');
+
+    await user.click(screen.getByRole('switch', { name: 'Continue after errors' }));
+    await user.click(screen.getByRole('button', { name: 'Run script' }));
+    expect(await screen.findByText('Script of 3 statements: 2 ok, 1 failed')).toBeInTheDocument();
+    expect(queries()).toHaveLength(5);
+    await user.click(screen.getByRole('tab', { name: 'Statement 3: ok' }));
+    expect(screen.getByRole('grid', { name: 'Query result' })).toBeInTheDocument();
+  });
+
+  it('asks once before a script with destructive statements, naming each', async () => {
+    const api = mockServer(() =>
+      json(200, { columns: [], rows: [], row_count: 0, command: 'DROP TABLE' }),
+    );
+    const { user } = renderApp('/workspaces/analytics/sql');
+    await user.type(await editor(), 'DROP TABLE a;{enter}SELECT 1;{enter}DELETE FROM b');
+    await user.click(screen.getByRole('button', { name: 'Run script' }));
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Run a script with destructive statements?',
+    });
+    expect(dialog).toHaveTextContent(
+      'Statement 1: DROP TABLE a deletes the table and all its rows.',
+    );
+    expect(dialog).toHaveTextContent('Statement 3: DELETE without WHERE removes every row of b.');
+    expect(api.calls('POST /workspaces/analytics/tables/query')).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Run script' }));
+    await waitFor(() =>
+      expect(api.calls('POST /workspaces/analytics/tables/query')).toHaveLength(3),
+    );
+  });
+
+  it('explains without running, and asks before Explain analyze of a write, which rolls back', async () => {
+    const plan = [
+      {
+        Plan: {
+          'Node Type': 'ModifyTable',
+          Operation: 'Update',
+          'Relation Name': 'docs',
+          'Total Cost': 8,
+          'Plan Rows': 1,
+          Plans: [
+            {
+              'Node Type': 'Index Scan',
+              'Relation Name': 'docs',
+              'Index Name': 'docs_pkey',
+              'Total Cost': 8,
+              'Plan Rows': 1,
+            },
+          ],
+        },
+      },
+    ];
+    const api = mockServer((request) =>
+      json(200, {
+        columns: ['QUERY PLAN'],
+        rows: [[plan]],
+        row_count: 1,
+        committed: !(request.body as { rollback?: boolean }).rollback,
+      }),
+    );
+    const bodies = () => api.calls('POST /workspaces/analytics/tables/query').map((c) => c.body);
+    const { user } = renderApp('/workspaces/analytics/sql');
+    await user.type(await editor(), "UPDATE docs SET title = 'x' WHERE id = $1");
+    await user.type(screen.getByRole('textbox', { name: 'Value of $1' }), '3');
+    await user.click(screen.getByRole('button', { name: 'Explain' }));
+    const tree = await screen.findByRole('list', { name: 'Query plan' });
+    expect(within(tree).getByText('docs_pkey')).toBeInTheDocument();
+    expect(bodies()).toEqual([
+      { query: "EXPLAIN (FORMAT JSON) UPDATE docs SET title = 'x' WHERE id = $1", params: ['3'] },
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Explain analyze' }));
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Run the statement to measure it?',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Explain analyze' }));
+    await screen.findByText(/rolled back: nothing it changed was kept/);
+    // First a probe that the server rolls back at all, then the statement.
+    expect(bodies()[1]).toEqual({ query: 'SELECT 1', params: [], rollback: true });
+    expect(bodies()[2]).toEqual({
+      query: "EXPLAIN (FORMAT JSON, ANALYZE, BUFFERS) UPDATE docs SET title = 'x' WHERE id = $1",
+      params: ['3'],
+      rollback: true,
+    });
+  });
+
+  it('does not Explain analyze a write on a server that ignores rollback', async () => {
+    // A hosted API commits whatever it runs, and says nothing of a rollback.
+    const api = mockServer(() => json(200, { columns: ['n'], rows: [[1]], row_count: 1 }));
+    const { user } = renderApp('/workspaces/analytics/sql');
+    await user.type(await editor(), 'DELETE FROM docs WHERE id = 1');
+    await user.click(screen.getByRole('button', { name: 'Explain analyze' }));
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Run the statement to measure it?',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Explain analyze' }));
+    expect(await screen.findByText(/does not roll statements back on request/)).toBeInTheDocument();
+    expect(api.calls('POST /workspaces/analytics/tables/query').map((c) => c.body)).toEqual([
+      { query: 'SELECT 1', params: [], rollback: true },
+    ]);
   });
 });

@@ -12,7 +12,6 @@ import {
 } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../../components/ui/button';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LazyMount } from '../../../components/ui/lazy-mount';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -24,7 +23,7 @@ import { useSchemaSource } from '../editor/use-schema-source';
 import { paramColumnNames } from '../lib/import-rows';
 import { paramFields } from '../lib/param-fields';
 import { findParameters } from '../lib/parameters';
-import { prepareRun, type RunPlan, type RunProblem } from '../lib/prepare-run';
+import type { RunProblem } from '../lib/prepare-run';
 import {
   settingsFromSnapshot,
   snapshotParams,
@@ -33,8 +32,7 @@ import {
   type Snippet,
   type SqlTab,
 } from '../lib/saved-state';
-import type { TextRange } from '../lib/statements';
-import { runKey, useRunningKeys, useRunState } from '../state/run-store';
+import { isRunning, runKey, useRunningKeys, useRunState } from '../state/run-store';
 import { useSqlRunner } from '../state/sql-runner';
 import {
   deleteSnippet,
@@ -49,6 +47,7 @@ import { EditorTabs } from './editor-tabs';
 import { ParamArea } from './param-area';
 import { RunPanel } from './run-panel';
 import { SqlToolbar } from './sql-toolbar';
+import { useRunActions } from './use-run-actions';
 
 const SqlEditor = lazy(() =>
   import('../editor/sql-editor').then((module) => ({ default: module.SqlEditor })),
@@ -91,10 +90,10 @@ export function SqlPlayground({
   const editorRef = useRef<SqlEditorHandle>(null);
   const panelId = useId();
   const [problem, setProblem] = useState<RunProblem | null>(null);
-  const [confirm, setConfirm] = useState<{ tabId: string; plan: RunPlan } | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [snippetsOpen, setSnippetsOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
+  const actions = useRunActions(runner, setProblem);
   useTabFromLink(store);
 
   const tab = session.tabs.find((candidate) => candidate.id === session.activeTabId)!;
@@ -134,24 +133,29 @@ export function SqlPlayground({
     if (change.rows !== undefined && problem?.cell) setProblem(null);
   }
 
-  /** Runs the statement at `selection` of `text` with `target`'s parameters (or its batch rows). */
-  function run(target: SqlTab, text: string, selection: TextRange) {
-    const prepared = prepareRun(target, text, selection);
-    if ('problem' in prepared) {
-      setProblem(prepared.problem);
-      return;
-    }
-    setProblem(null);
-    if (prepared.plan.destructive !== null) setConfirm({ tabId: target.id, plan: prepared.plan });
-    else runner.start(target.id, prepared.plan);
+  /** The editor's text and selection (the tab's text, cursor at the end, before it loads). */
+  function snapshot() {
+    return (
+      editorRef.current?.snapshot() ?? {
+        text: tab.sql,
+        selection: { start: tab.sql.length, end: tab.sql.length },
+      }
+    );
   }
 
   function runActive() {
-    const snapshot = editorRef.current?.snapshot() ?? {
-      text: tab.sql,
-      selection: { start: tab.sql.length, end: tab.sql.length },
-    };
-    run(tab, snapshot.text, snapshot.selection);
+    const { text, selection } = snapshot();
+    actions.run(tab, text, selection);
+  }
+
+  function runScript() {
+    const { text, selection } = snapshot();
+    actions.runScript(tab, text, selection);
+  }
+
+  function explain(analyze: boolean) {
+    const { text, selection } = snapshot();
+    actions.explain(tab, text, selection, analyze);
   }
 
   function closeTab(id: string) {
@@ -188,7 +192,8 @@ export function SqlPlayground({
       });
       return;
     }
-    run(opened, entry.sql, { start: entry.sql.length, end: entry.sql.length });
+    if (entry.script) actions.runScript(opened, entry.sql, { start: 0, end: 0 });
+    else actions.run(opened, entry.sql, { start: entry.sql.length, end: entry.sql.length });
   }
 
   function openSnippet(snippet: Snippet) {
@@ -211,12 +216,13 @@ export function SqlPlayground({
     toast.success(`Snippet ${name} saved`);
   }
 
-  // Ctrl/Cmd+Enter from a parameter input or the batch grid runs too (Monaco handles its own).
+  // Ctrl/Cmd(+Shift)+Enter from a parameter input or the batch grid too (Monaco has its own).
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     if ((event.target as HTMLElement).closest('.monaco-editor')) return;
     event.preventDefault();
-    runActive();
+    if (event.shiftKey) runScript();
+    else runActive();
   }
 
   const marker = useErrorMarker(runState, tab.sql);
@@ -260,12 +266,16 @@ export function SqlPlayground({
         onKeyDown={onKeyDown}
       >
         <SqlToolbar
-          running={runState.status === 'running'}
+          running={isRunning(runState)}
           canSave={tab.sql.trim() !== ''}
           batchEnabled={tab.batch.enabled}
+          continueOnError={actions.continueOnError}
           access={access}
           onRun={runActive}
+          onRunScript={runScript}
           onCancel={() => runner.cancel(tab.id)}
+          onExplain={explain}
+          onContinueOnErrorChange={actions.setContinueOnError}
           onFormat={() => void editorRef.current?.format()}
           onSave={() => setSaveOpen(true)}
           onBatchChange={(enabled) => updateBatch({ enabled })}
@@ -289,6 +299,7 @@ export function SqlPlayground({
               openModelIds={session.tabs.map((t) => t.id)}
               onChange={(sql) => store.updateTab(tab.id, (current) => ({ ...current, sql }))}
               onRun={runActive}
+              onRunScript={runScript}
               marker={marker}
               dark={dark}
               label="SQL editor"
@@ -297,8 +308,8 @@ export function SqlPlayground({
           </Suspense>
         </div>
         <p className="-mt-2 text-xs text-muted">
-          Ctrl+Enter runs the selection or the statement at the cursor. Ctrl+Space suggests names;
-          Ctrl+M makes Tab move the focus out of the editor.
+          Ctrl+Enter runs the selection or the statement at the cursor; Ctrl+Shift+Enter runs every
+          statement. Ctrl+Space suggests names; Ctrl+M makes Tab move the focus out of the editor.
         </p>
 
         <ParamArea
@@ -335,22 +346,7 @@ export function SqlPlayground({
         />
       </div>
 
-      <ConfirmDialog
-        open={confirm !== null}
-        onOpenChange={(open) => !open && setConfirm(null)}
-        title="Run a destructive statement?"
-        description={
-          <>
-            <p>{confirm?.plan.destructive}.</p>
-            <p>This cannot be undone.</p>
-          </>
-        }
-        confirmLabel="Run it"
-        onConfirm={() => {
-          if (confirm) runner.start(confirm.tabId, confirm.plan);
-          setConfirm(null);
-        }}
-      />
+      {actions.dialog}
       <LazyMount when={historyOpen}>
         <HistoryDialog
           open={historyOpen}

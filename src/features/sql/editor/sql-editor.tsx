@@ -44,6 +44,8 @@ export interface SqlEditorProps {
   openModelIds: readonly string[];
   onChange: (text: string) => void;
   onRun: () => void;
+  /** Ctrl/Cmd+Shift+Enter: Run script. */
+  onRunScript?: () => void;
   marker: ErrorMarker | null;
   dark: boolean;
   label: string;
@@ -86,6 +88,7 @@ export function SqlEditor({
   openModelIds,
   onChange,
   onRun,
+  onRunScript,
   marker,
   dark,
   label,
@@ -95,9 +98,11 @@ export function SqlEditor({
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   // The run action is bound once at mount; it calls whatever onRun is current.
   const onRunRef = useRef(onRun);
+  const onRunScriptRef = useRef(onRunScript);
   const onReadyRef = useRef(onReady);
   useEffect(() => {
     onRunRef.current = onRun;
+    onRunScriptRef.current = onRunScript;
     onReadyRef.current = onReady;
   });
 
@@ -207,6 +212,14 @@ export function SqlEditor({
       contextMenuGroupId: 'navigation',
       contextMenuOrder: 0,
       run: () => onRunRef.current(),
+    });
+    editor.addAction({
+      id: 'deeplake.runScript',
+      label: 'Run script (every statement)',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
+      contextMenuGroupId: 'navigation',
+      contextMenuOrder: 1,
+      run: () => onRunScriptRef.current?.(),
     });
     editor.focus();
     onReadyRef.current?.();

@@ -75,6 +75,8 @@ export interface HistoryEntry {
   durationMs?: number;
   /** The error's message, for a failed run. */
   message?: string;
+  /** A Run script of several statements: run again, it runs as a script. */
+  script?: true;
 }
 
 export interface Snippet {
@@ -223,6 +225,7 @@ export function readHistory(raw: unknown): HistoryEntry[] | null {
     if (typeof item.rowCount === 'number') entry.rowCount = item.rowCount;
     if (typeof item.durationMs === 'number') entry.durationMs = item.durationMs;
     if (typeof item.message === 'string') entry.message = item.message;
+    if (item.script === true) entry.script = true;
     return [entry];
   });
 }

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { QueryResult } from '../../../../contract/tables';
 import type { SqlErrorInfo } from '../api/sql-error-info';
 import type { BatchProgress, BatchSummary } from '../lib/batch-runner';
+import type { ExplainedPlan } from '../lib/explain';
 import type { SentText } from '../lib/prepare-run';
 
 /**
@@ -36,7 +37,48 @@ export type RunState =
       /** For a chunked batch that stopped: which rows stay applied. */
       batch?: BatchStopInfo;
     }
-  | { status: 'cancelled'; kind: 'query' | 'batch'; elapsedMs: number; batch?: BatchStopInfo };
+  | { status: 'cancelled'; kind: 'query' | 'batch'; elapsedMs: number; batch?: BatchStopInfo }
+  | {
+      /** A Run script: one step per statement, while it runs (`done` false) and after. */
+      status: 'script';
+      steps: ScriptStepState[];
+      done: boolean;
+      continueOnError: boolean;
+      startedAt: number;
+      /** Stops the running statement and skips the rest. */
+      cancel: () => void;
+      elapsedMs?: number;
+    }
+  | {
+      status: 'explain';
+      plan: ExplainedPlan;
+      /** The statement explained (not the EXPLAIN around it), where it sits in the script. */
+      sent: SentText;
+      analyze: boolean;
+      /** The statement ran inside a transaction the server rolled back. */
+      rolledBack: boolean;
+      elapsedMs: number;
+    };
+
+export type ScriptStepStatus = 'pending' | 'running' | 'ok' | 'error' | 'skipped' | 'cancelled';
+
+export interface ScriptStepState {
+  sent: SentText;
+  params: readonly unknown[];
+  status: ScriptStepStatus;
+  result?: QueryResult;
+  error?: SqlErrorInfo;
+  elapsedMs?: number;
+}
+
+/** Whether the state is a run in flight (a statement, a batch or a script). */
+export const isRunning = (state: RunState) =>
+  state.status === 'running' || (state.status === 'script' && !state.done);
+
+/** Cancels the run in flight, if there is one. */
+export function cancelRun(state: RunState): void {
+  if (state.status === 'running' || (state.status === 'script' && !state.done)) state.cancel();
+}
 
 export interface BatchStopInfo {
   totalRows: number;
@@ -69,7 +111,7 @@ export function setRunState(key: string, state: RunState): void {
 /** Cancels a run in flight and forgets the tab's result (its tab was closed). */
 export function dropRunState(key: string): void {
   const state = states.get(key);
-  if (state?.status === 'running') state.cancel();
+  if (state) cancelRun(state);
   setRunState(key, IDLE);
 }
 
@@ -94,7 +136,7 @@ export const runKey = (orgId: string, workspaceId: string, tabId: string) =>
 export function useRunningKeys(keys: readonly string[]): ReadonlySet<string> {
   const joined = useSyncExternalStore(
     subscribe,
-    () => keys.filter((key) => getRunState(key).status === 'running').join('\u0001'),
+    () => keys.filter((key) => isRunning(getRunState(key))).join('\u0001'),
     () => '',
   );
   return new Set(joined === '' ? [] : joined.split('\u0001'));

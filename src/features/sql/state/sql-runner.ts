@@ -5,8 +5,17 @@ import { runBatch, runQuery } from '../api/run-query';
 import { sqlErrorInfo } from '../api/sql-error-info';
 import { BatchStopped, runBatchInChunks } from '../lib/batch-runner';
 import type { RunPlan } from '../lib/prepare-run';
+import type { ScriptPlan } from '../lib/script';
 import { newId, type HistoryEntry } from '../lib/saved-state';
-import { dropRunState, getRunState, runKey, setRunState, type BatchStopInfo } from './run-store';
+import {
+  cancelRun,
+  dropRunState,
+  getRunState,
+  runKey,
+  setRunState,
+  type BatchStopInfo,
+} from './run-store';
+import { startExplain, startScript } from './script-runner';
 import { workspaceStore } from './sql-store';
 
 /**
@@ -35,8 +44,7 @@ export function startRun(
   { sent, mode, params }: RunPlan,
 ) {
   const key = runKey(orgId, workspaceId, tabId);
-  const previous = getRunState(key);
-  if (previous.status === 'running') previous.cancel();
+  cancelRun(getRunState(key));
 
   const controller = new AbortController();
   const startedAt = performance.now();
@@ -148,7 +156,7 @@ export function startRun(
     });
 }
 
-/** Runs, cancels and forgets the runs of one workspace's editor tabs. */
+/** Runs (a statement, a script, an explain), cancels and forgets one workspace's tabs' runs. */
 export function useSqlRunner(orgId: string, workspaceId: string) {
   const queryClient = useQueryClient();
   return useMemo(() => {
@@ -156,10 +164,11 @@ export function useSqlRunner(orgId: string, workspaceId: string) {
     return {
       start: (tabId: string, plan: RunPlan) =>
         startRun(queryClient, { orgId, workspaceId, tabId }, plan),
-      cancel: (tabId: string) => {
-        const state = getRunState(key(tabId));
-        if (state.status === 'running') state.cancel();
-      },
+      startScript: (tabId: string, plan: ScriptPlan, continueOnError: boolean) =>
+        startScript(queryClient, { orgId, workspaceId, tabId }, plan, continueOnError),
+      explain: (tabId: string, plan: RunPlan, analyze: boolean, writes = false) =>
+        startExplain({ orgId, workspaceId, tabId }, plan, analyze, writes),
+      cancel: (tabId: string) => cancelRun(getRunState(key(tabId))),
       /** Cancels the tab's run and forgets its result (the tab was closed). */
       drop: (tabId: string) => dropRunState(key(tabId)),
     };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Radar, SquareTerminal, TriangleAlert } from 'lucide-react';
+import { Info, Radar, SquareTerminal, TriangleAlert } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { TableDetails } from '../../../../contract/tables';
@@ -21,6 +21,9 @@ import { isVectorType } from '../lib/similar';
 import { sqlEditorLink } from '../lib/sql-editor-link';
 import { buildTableQuery, type ColumnFilter } from '../lib/table-query';
 import type { TableViewState } from '../lib/view-state';
+import { EditBar } from '../edit/edit-bar';
+import { EDIT_ACTIONS_WIDTH, useGridEditing } from '../edit/use-grid-editing';
+import type { TableEdits } from '../edit/use-table-edits';
 import { FILE_THUMBNAIL_SIZE, FileIdCell } from './file-id-cell';
 import { FilterBar } from './filter-bar';
 import { Pager } from './pager';
@@ -41,12 +44,20 @@ export function DataView({
   details,
   view,
   onViewChange,
+  edits,
+  canEdit,
+  readOnlyWhy,
 }: {
   orgId: string;
   workspaceId: string;
   details: TableDetails;
   view: TableViewState;
   onViewChange: (change: Partial<TableViewState>) => void;
+  edits: TableEdits;
+  /** A writer on a table with a primary key: the grid's cells can be edited. */
+  canEdit: boolean;
+  /** Why a writer cannot edit this table's rows, if they cannot. */
+  readOnlyWhy: string | null;
 }) {
   const table = details.table_name;
   const columns = details.columns;
@@ -121,32 +132,68 @@ export function DataView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [fileColumnsKey, orgId, workspaceId],
   );
+  const firstRowNumber = (view.page - 1) * view.pageSize + 1;
+  const fileChoice = useMemo(
+    () => ({ orgId, workspaceId, columns: fileColumns }),
+    // As renderCell: fileColumns is rebuilt each render; its content is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fileColumnsKey, orgId, workspaceId],
+  );
+  const editing = useGridEditing({
+    edits,
+    columns,
+    rows: pageRows ?? [],
+    enabled: canEdit,
+    renderCell,
+    firstRowNumber,
+    files: fileChoice,
+  });
+  const editActions = editing?.editActions;
   const rowActions = useMemo(
     () =>
-      vectorColumns.length === 0
+      vectorColumns.length === 0 && !editActions
         ? undefined
         : (rowIndex: number) => (
-            <Button
-              size="sm"
-              variant="ghost"
-              className="h-7 px-2 text-xs"
-              aria-label={`Find rows similar to row ${(view.page - 1) * view.pageSize + rowIndex + 1}`}
-              title={`Rows nearest by ${vectorColumns[0]} (cosine similarity)`}
-              onClick={() => setSimilarTo(rowIndex)}
-            >
-              <Radar aria-hidden className="size-3.5" />
-              Find similar
-            </Button>
+            <>
+              {editActions?.(rowIndex)}
+              {vectorColumns.length > 0 && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="h-7 px-2 text-xs"
+                  aria-label={`Find rows similar to row ${(view.page - 1) * view.pageSize + rowIndex + 1}`}
+                  title={`Rows nearest by ${vectorColumns[0]} (cosine similarity)`}
+                  onClick={() => setSimilarTo(rowIndex)}
+                >
+                  <Radar aria-hidden className="size-3.5" />
+                  Find similar
+                </Button>
+              )}
+            </>
           ),
-    [vectorColumns, view.page, view.pageSize],
+    [vectorColumns, view.page, view.pageSize, editActions],
   );
-
-  const firstRowNumber = (view.page - 1) * view.pageSize + 1;
   // Filters left out (unknown columns) do not narrow the rows: the table's count still holds.
   const filtered = view.filters.length > ignored.filter((part) => part.kind === 'filter').length;
 
   return (
     <div className="space-y-3">
+      {readOnlyWhy && (
+        <p className="flex items-start gap-2 text-sm text-muted">
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+          {readOnlyWhy}
+        </p>
+      )}
+      {editing && (
+        <EditBar
+          edits={edits}
+          columns={columns}
+          selectedKeys={editing.selectedKeys}
+          clearSelection={editing.clearSelection}
+          pasteNote={editing.pasteNote}
+          dismissPasteNote={editing.dismissPasteNote}
+        />
+      )}
       <FilterBar
         columns={columns}
         filters={view.filters}
@@ -220,7 +267,12 @@ export function DataView({
                 firstRowNumber={firstRowNumber}
                 renderCell={renderCell}
                 onRowOpen={setOpenRow}
+                {...editing?.gridProps}
                 rowActions={rowActions}
+                rowActionsWidth={
+                  (vectorColumns.length > 0 ? 132 : 0) + (editing ? EDIT_ACTIONS_WIDTH : 0) ||
+                  undefined
+                }
                 rowHeight={fileColumns.size > 0 ? THUMBNAIL_ROW_HEIGHT : undefined}
                 widthStorageKey={`${orgId}/${workspaceId}/${table}`}
                 className={rows.isPlaceholderData ? 'opacity-70 transition-opacity' : undefined}

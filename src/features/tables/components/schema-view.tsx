@@ -1,12 +1,23 @@
-import { Copy } from 'lucide-react';
-import type { TableDetails } from '../../../../contract/tables';
+import { BarChart3, Copy, ListPlus } from 'lucide-react';
+import { useState } from 'react';
+import type { TableColumn, TableDetails } from '../../../../contract/tables';
 import { copyText, formatTypeName } from '../../../components/data-grid';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Table, Td, Th, Tr } from '../../../components/ui/table';
+import { useCurrentWorkspace, useWriteAccess, writeControl } from '../../workspaces';
 import { createTableSketch } from '../lib/create-table-sketch';
+import { indexKindLabel } from '../lib/index-sql';
+import { ColumnProfileSheet } from './column-profile-sheet';
+import { CreateIndexDialog } from './create-index-dialog';
+import { IndexList } from './index-list';
 
-/** The columns of a table as people read them, and a CREATE TABLE that makes the same shape. */
+/**
+ * The columns of a table as people read them, its indexes, and a CREATE TABLE that makes the
+ * same shape. Per column: Create index (a statement through the query endpoint, so any server)
+ * and Profile, which only the bundled server answers: it is offered where the details list
+ * indexes, which only the bundled server sends.
+ */
 export function SchemaView({
   workspaceId,
   details,
@@ -14,7 +25,14 @@ export function SchemaView({
   workspaceId: string;
   details: TableDetails;
 }) {
+  const { orgId } = useCurrentWorkspace();
+  const access = useWriteAccess();
+  const [indexing, setIndexing] = useState<TableColumn | null>(null);
+  const [profiling, setProfiling] = useState<TableColumn | null>(null);
   const sketch = createTableSketch(workspaceId, details.table_name, details.columns);
+  const indexes = details.indexes;
+  const kindsOf = (column: string) =>
+    (indexes ?? []).filter((index) => index.columns[0] === column).map((index) => index.kind);
   return (
     <div className="space-y-6">
       <Table caption={`Columns of ${details.table_name}`}>
@@ -25,6 +43,9 @@ export function SchemaView({
             <Th>Type</Th>
             <Th>Nullable</Th>
             <Th>Default</Th>
+            <Th className="text-right">
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -54,11 +75,43 @@ export function SchemaView({
                 <Td className="font-mono text-xs break-all">
                   {column.default ?? <span className="text-muted">—</span>}
                 </Td>
+                <Td className="text-right whitespace-nowrap">
+                  <span className="mr-2 inline-flex gap-1 align-middle">
+                    {kindsOf(column.name).map((kind, i) => (
+                      <Badge key={i} tone="accent">
+                        {indexKindLabel(kind)}
+                      </Badge>
+                    ))}
+                  </span>
+                  {indexes && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Profile ${column.name}`}
+                      onClick={() => setProfiling(column)}
+                    >
+                      <BarChart3 aria-hidden className="size-4" />
+                      Profile
+                    </Button>
+                  )}
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Create index on ${column.name}`}
+                    onClick={() => setIndexing(column)}
+                    {...writeControl(access)}
+                  >
+                    <ListPlus aria-hidden className="size-4" />
+                    Index
+                  </Button>
+                </Td>
               </Tr>
             );
           })}
         </tbody>
       </Table>
+
+      {indexes && <IndexList table={details.table_name} indexes={indexes} />}
 
       <section aria-labelledby="create-table-sketch" className="space-y-2">
         <div className="flex items-center justify-between gap-3">
@@ -68,7 +121,7 @@ export function SchemaView({
             </h2>
             <p className="text-sm text-muted">
               A sketch of the same shape: names, types, NOT NULL and defaults. Keys, indexes and
-              type sizes are not part of what the API tells.
+              type sizes are left out.
             </p>
           </div>
           <Button size="sm" onClick={() => void copyText(sketch, 'CREATE TABLE')}>
@@ -84,6 +137,25 @@ export function SchemaView({
           {sketch}
         </pre>
       </section>
+
+      {indexing && (
+        <CreateIndexDialog
+          orgId={orgId}
+          workspaceId={workspaceId}
+          table={details.table_name}
+          column={indexing}
+          onClose={() => setIndexing(null)}
+        />
+      )}
+      {profiling && (
+        <ColumnProfileSheet
+          orgId={orgId}
+          workspaceId={workspaceId}
+          table={details.table_name}
+          column={profiling}
+          onClose={() => setProfiling(null)}
+        />
+      )}
     </div>
   );
 }

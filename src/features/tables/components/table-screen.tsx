@@ -23,6 +23,8 @@ import {
 } from '../../workspaces';
 import { tableKeys } from '../api/keys';
 import { tableDetailsQueryOptions } from '../api/table-query';
+import { useTableEdits } from '../edit/use-table-edits';
+import { LeaveEditsDialog } from '../edit/leave-edits-dialog';
 import { formatCount, formatRowCount, formatSize } from '../lib/format';
 import {
   parseViewState,
@@ -56,6 +58,7 @@ function TableView({ table }: { table: string }) {
   const [dropping, setDropping] = useState(false);
   const access = useWriteAccess();
   const imported = (location.state as ImportedState | null)?.imported;
+  const edits = useTableEdits(orgId, workspaceId, details.data);
 
   const onViewChange = useCallback(
     (change: Partial<TableViewState>) =>
@@ -185,6 +188,15 @@ function TableView({ table }: { table: string }) {
                 details={details.data}
                 view={view}
                 onViewChange={onViewChange}
+                edits={edits}
+                canEdit={access.canWrite && edits.editable}
+                readOnlyWhy={
+                  !access.canWrite || edits.editable
+                    ? null
+                    : details.data.primary_key
+                      ? 'This table has no primary key, so its rows are read-only here: edits are saved row by row, by their key.'
+                      : 'This server does not say which columns are the primary key, so rows are read-only here.'
+                }
               />
             </Tabs.Content>
             <Tabs.Content value="schema" className="focus:outline-none">
@@ -193,6 +205,7 @@ function TableView({ table }: { table: string }) {
           </Tabs.Root>
         ))}
 
+      <LeaveEditsDialog blocker={edits.blocker} staged={edits.counts.total} />
       <LazyMount when={dropping}>
         <DropTableDialog
           orgId={orgId}
